@@ -1,0 +1,86 @@
+# casc - build, test and install.
+#
+#   make                 build build/casc (warnings are errors)
+#   make test            every test suite; prints "N passed, N failed"
+#   make test SANITIZE=1 the same under AddressSanitizer + UBSan (build-asan/)
+#   make CC=clang        any C11 compiler
+#
+# Generated C (lexer, parser) goes to $(BUILD)/gen and is never committed.
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2
+CFLAGS   ?= -g
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+DEPS_CFLAGS := $(shell pkg-config --cflags libcjson yaml-0.1 2>/dev/null)
+DEPS_LIBS   := $(shell pkg-config --libs libcjson yaml-0.1 2>/dev/null || echo -lcjson -lyaml)
+
+ifeq ($(SANITIZE),1)
+BUILD    := build-asan
+OPT      := -O1
+SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+GEN      := $(BUILD)/gen
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icompiler -Icli -I$(GEN)
+ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS)
+LDLIBS   += $(DEPS_LIBS) -lm
+
+COMPILER_SRC := $(sort $(wildcard compiler/*.c))
+CLI_SRC      := $(sort $(wildcard cli/*.c))
+GEN_SRC      := $(GEN)/parser.c $(GEN)/lexer.c
+LIB_OBJ      := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(GEN)/parser.o $(GEN)/lexer.o
+CLI_OBJ      := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.DELETE_ON_ERROR:
+.PHONY: all test unit-tests clean deps
+
+all: $(BUILD)/casc
+
+# Lemon exits non-zero on any parsing conflict; the build stops there.
+$(GEN)/parser.c $(GEN)/parser.h: grammar/parser.y
+	@mkdir -p $(GEN)
+	lemon -q -d$(GEN) grammar/parser.y
+	@if grep -q conflict $(GEN)/parser.out 2>/dev/null; then echo "lemon: conflicts"; rm -f $(GEN)/parser.c; exit 1; fi
+
+$(GEN)/lexer.c: grammar/lexer.re $(GEN)/parser.h
+	@mkdir -p $(GEN)
+	re2c -W -Werror --no-generation-date -o $@ grammar/lexer.re
+
+# Everything in the compiler may include the token codes.
+$(COMPILER_SRC:%.c=$(BUILD)/%.o) $(CLI_OBJ): $(GEN)/parser.h
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Lemon's template is not written for these warnings; our own code is.
+GEN_WARN := -Wno-unused-parameter -Wno-unused-variable -Wno-missing-prototypes
+$(GEN)/%.o: $(GEN)/%.c
+	$(CC) $(CPPFLAGS) -Igrammar $(ALL_CFLAGS) $(GEN_WARN) -DNDEBUG -MMD -MP -c -o $@ $<
+
+$(BUILD)/libcasc.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcasc.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libcasc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(BUILD)/libcasc.a $(LDLIBS)
+
+unit-tests: $(TEST_UNIT_BIN)
+
+test: $(BUILD)/casc unit-tests
+	@BUILD=$(BUILD) sh tests/run.sh
+
+deps:
+	sh scripts/install-deps.sh
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,52 @@
+/* cli.h - the pieces the casc subcommands share. */
+#ifndef CASC_CLI_H
+#define CASC_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "source.h"
+#include "strbuf.h"
+
+#define CASC_VERSION "0.1.0"
+
+/* Exit statuses (../shared/spec/cli.md). */
+enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+/* One command-line option: a flag, or an option that takes a value. */
+typedef struct cli_option {
+    const char *name; /* "--model" */
+    const char **value; /* set for options with a value */
+    bool *flag;         /* set for flags */
+} cli_option;
+
+/* What a subcommand reads its rule from. */
+typedef struct cli_input {
+    const char *rule_arg; /* RULE given as an argument */
+    const char *file;     /* -f FILE, or "-" for standard input */
+} cli_input;
+
+/* Parse argv after the subcommand name. -f FILE and a RULE or - are
+ * handled here for commands that read a rule (input != NULL). Prints a
+ * usage error and returns false on bad usage; *help is set for --help. */
+bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *opts, size_t nopts,
+                    cli_input *input, bool *help);
+
+/* Read the rule named by input into src (text on the heap, freed with
+ * cli_source_free). On failure prints the error and returns false. */
+bool cli_read_rule(const cli_input *input, casc_source *src);
+/* Read a whole file ("-": standard input) into src, named name. */
+bool cli_read_file(const char *path, const char *name, casc_source *src);
+void cli_source_free(casc_source *src);
+
+/* Print diagnostics to standard error. */
+void cli_print_diags(const casc_diags *d);
+/* Write text to standard output; false (after printing why) on failure,
+ * such as a full disk. */
+bool cli_write_stdout(const char *text, size_t len);
+void cli_usage_error(const char *cmd, const char *fmt, ...);
+
+int cmd_fmt(int argc, char **argv);
+
+#endif

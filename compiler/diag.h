@@ -1,0 +1,52 @@
+/* diag.h - diagnostics collected during a compilation.
+ *
+ * A diagnostic has a severity, a message in the rule author's words, and a
+ * byte span in a source (or no span, for errors about a whole file). One
+ * function renders them all as
+ *     FILE:LINE:COL: error: message
+ *     the source line
+ *         ^~~~
+ */
+#ifndef CASC_DIAG_H
+#define CASC_DIAG_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "source.h"
+#include "strbuf.h"
+
+typedef enum { CASC_SEV_ERROR, CASC_SEV_WARNING, CASC_SEV_NOTE } casc_severity;
+
+#define CASC_NO_SPAN UINT32_MAX
+
+typedef struct casc_diag {
+    casc_severity severity;
+    const casc_source *src; /* NULL: not about any text */
+    uint32_t start, end;    /* byte span in src; start CASC_NO_SPAN: none */
+    const char *message;
+    const char *const *suggestions; /* "did you mean" candidates */
+    uint32_t nsuggestions;
+    struct casc_diag *next;
+} casc_diag;
+
+typedef struct casc_diags {
+    casc_arena *arena;
+    casc_diag *head, *tail;
+    uint32_t nerrors;
+} casc_diags;
+
+void casc_diags_init(casc_diags *d, casc_arena *arena);
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 6, 7)))
+#endif
+casc_diag *casc_diag_add(casc_diags *d, casc_severity sev, const casc_source *src,
+                         uint32_t start, uint32_t end, const char *fmt, ...);
+
+/* Append one diagnostic, with its source line and caret, to out. */
+void casc_diag_render(const casc_diag *dg, casc_strbuf *out);
+/* Append every diagnostic in order. */
+void casc_diags_render(const casc_diags *d, casc_strbuf *out);
+
+#endif

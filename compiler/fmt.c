@@ -1,0 +1,328 @@
+/* fmt.c - canonical formatting of a rule. */
+#include "fmt.h"
+
+#include <inttypes.h>
+
+enum { INDENT = 4 };
+enum { PREC_OR = 1, PREC_AND = 2, PREC_NOT = 3, PREC_LEAF = 4 };
+
+/* A printer that gives up once its output passes a length limit, so that
+ * "does this fit on the line?" costs no more than the line itself. */
+typedef struct printer {
+    casc_strbuf *out;
+    size_t limit; /* stop after out->len passes this; SIZE_MAX: never */
+} printer;
+
+static bool over(const printer *p)
+{
+    return p->out->len > p->limit || p->out->failed;
+}
+
+static int prec(const casc_node *n)
+{
+    switch (n->kind) {
+    case CASC_N_OR: return PREC_OR;
+    case CASC_N_AND: return PREC_AND;
+    case CASC_N_NOT: return PREC_NOT;
+    default: return PREC_LEAF;
+    }
+}
+
+static void put_name(printer *p, const casc_name *n)
+{
+    if (!n->quoted) {
+        casc_sb_put(p->out, n->text, n->len);
+        return;
+    }
+    casc_sb_putc(p->out, '"');
+    for (uint32_t i = 0; i < n->len; i++) {
+        if (n->text[i] == '"')
+            casc_sb_putc(p->out, '"');
+        casc_sb_putc(p->out, n->text[i]);
+    }
+    casc_sb_putc(p->out, '"');
+}
+
+static void put_qname(printer *p, const casc_qname *q)
+{
+    if (q->qualifier.len) {
+        put_name(p, &q->qualifier);
+        casc_sb_putc(p->out, '.');
+    }
+    put_name(p, &q->name);
+}
+
+static void put_units(printer *p, int64_t n, casc_unit u)
+{
+    casc_sb_printf(p->out, "%" PRId64 " %s%s", n, casc_unit_name(u), n == 1 ? "" : "s");
+}
+
+static void put_value(printer *p, const casc_value *v)
+{
+    switch (v->kind) {
+    case CASC_V_STRING:
+        casc_sb_putc(p->out, '\'');
+        for (uint32_t i = 0; i < v->len; i++) {
+            if (v->text[i] == '\'')
+                casc_sb_putc(p->out, '\'');
+            casc_sb_putc(p->out, v->text[i]);
+        }
+        casc_sb_putc(p->out, '\'');
+        break;
+    case CASC_V_BOOL: casc_sb_puts(p->out, v->boolean ? "true" : "false"); break;
+    case CASC_V_NOW: casc_sb_puts(p->out, "now"); break;
+    case CASC_V_TODAY: casc_sb_puts(p->out, "today"); break;
+    case CASC_V_YESTERDAY: casc_sb_puts(p->out, "yesterday"); break;
+    case CASC_V_AGO:
+        put_units(p, v->integer, v->unit);
+        casc_sb_puts(p->out, " ago");
+        break;
+    case CASC_V_FROM_NOW:
+        put_units(p, v->integer, v->unit);
+        casc_sb_puts(p->out, " from now");
+        break;
+    default: /* NUMBER, DATE, TIMESTAMP: as written */
+        casc_sb_put(p->out, v->text, v->len);
+        break;
+    }
+}
+
+static void put_values(printer *p, const casc_values *vs)
+{
+    casc_sb_putc(p->out, '(');
+    for (uint32_t i = 0; i < vs->n && !over(p); i++) {
+        if (i)
+            casc_sb_puts(p->out, ", ");
+        put_value(p, &vs->items[i]);
+    }
+    casc_sb_putc(p->out, ')');
+}
+
+static const char *const op_text[] = {
+    [CASC_OP_EQ] = "=", [CASC_OP_LT] = "<", [CASC_OP_LE] = "<=",
+    [CASC_OP_GT] = ">", [CASC_OP_GE] = ">=",
+};
+
+static void put_measure(printer *p, const casc_measure *m)
+{
+    static const char *const words[] = {
+        [CASC_M_COUNT] = "count", [CASC_M_COUNT_DISTINCT] = "count distinct",
+        [CASC_M_SUM] = "sum",     [CASC_M_AVG] = "avg",
+        [CASC_M_MIN] = "min",     [CASC_M_MAX] = "max",
+    };
+    casc_sb_puts(p->out, words[m->kind]);
+    if (m->kind != CASC_M_COUNT) {
+        casc_sb_putc(p->out, '(');
+        put_qname(p, &m->field);
+        casc_sb_putc(p->out, ')');
+    }
+    if (m->op == CASC_OP_BETWEEN) {
+        casc_sb_puts(p->out, " between ");
+        put_value(p, &m->lo);
+        casc_sb_puts(p->out, " and ");
+        put_value(p, &m->hi);
+        return;
+    }
+    casc_sb_printf(p->out, " %s ", m->negated ? "!=" : op_text[m->op]);
+    put_value(p, &m->lo);
+}
+
+static void put_window(printer *p, const casc_window *w)
+{
+    static const char *const lead[] = {
+        [CASC_W_LAST_N] = "in last ", [CASC_W_NEXT_N] = "in next ", [CASC_W_THIS] = "this ",
+        [CASC_W_PREVIOUS] = "previous ", [CASC_W_NEXT] = "next ", [CASC_W_TODAY] = "today",
+        [CASC_W_YESTERDAY] = "yesterday", [CASC_W_BETWEEN] = "between ",
+        [CASC_W_SINCE] = "since ", [CASC_W_AFTER] = "after ", [CASC_W_BEFORE] = "before ",
+    };
+    casc_sb_puts(p->out, lead[w->kind]);
+    switch (w->kind) {
+    case CASC_W_LAST_N:
+    case CASC_W_NEXT_N: put_units(p, w->count, w->unit); break;
+    case CASC_W_THIS:
+    case CASC_W_PREVIOUS:
+    case CASC_W_NEXT: casc_sb_puts(p->out, casc_unit_name(w->unit)); break;
+    case CASC_W_BETWEEN:
+        put_value(p, &w->lo);
+        casc_sb_puts(p->out, " and ");
+        put_value(p, &w->hi);
+        break;
+    case CASC_W_SINCE:
+    case CASC_W_AFTER:
+    case CASC_W_BEFORE: put_value(p, &w->lo); break;
+    default: break;
+    }
+}
+
+static void put_expr(printer *p, const casc_node *n, int min_prec);
+
+/* A filter that the grammar accepts without parentheses: one comparison. */
+static bool is_simple_filter(const casc_node *f)
+{
+    switch (f->kind) {
+    case CASC_N_COMPARE:
+    case CASC_N_IN:
+    case CASC_N_BETWEEN:
+    case CASC_N_IS_NULL:
+    case CASC_N_IS_EMPTY:
+    case CASC_N_MATCH:
+    case CASC_N_CONTAINS_SET: return true;
+    default: return false;
+    }
+}
+
+static void put_leaf(printer *p, const casc_node *n)
+{
+    const struct casc_leaf *l = &n->u.leaf;
+    static const char *const match_words[] = {
+        [CASC_MATCH_CONTAINS] = "contains", [CASC_MATCH_STARTS_WITH] = "starts with",
+        [CASC_MATCH_ENDS_WITH] = "ends with", [CASC_MATCH_LIKE] = "like",
+        [CASC_MATCH_MATCHES] = "matches",
+    };
+    const char *neg = n->negated ? " not" : "";
+    if (n->kind == CASC_N_SUBJECT && l->pick != CASC_PICK_NONE)
+        casc_sb_puts(p->out, l->pick == CASC_PICK_FIRST ? "first " : "last ");
+    put_qname(p, &l->subject);
+    switch (n->kind) {
+    case CASC_N_COMPARE:
+        casc_sb_printf(p->out, " %s ", n->negated ? "!=" : op_text[l->op]);
+        put_value(p, &l->value);
+        break;
+    case CASC_N_IN:
+        casc_sb_printf(p->out, "%s in ", neg);
+        put_values(p, &l->values);
+        break;
+    case CASC_N_BETWEEN:
+        casc_sb_printf(p->out, "%s between ", neg);
+        put_value(p, &l->value);
+        casc_sb_puts(p->out, " and ");
+        put_value(p, &l->value2);
+        break;
+    case CASC_N_IS_NULL: casc_sb_printf(p->out, " is%s null", neg); break;
+    case CASC_N_IS_EMPTY: casc_sb_printf(p->out, " is%s empty", neg); break;
+    case CASC_N_MATCH:
+        casc_sb_printf(p->out, "%s %s ", neg, match_words[l->match]);
+        put_value(p, &l->value);
+        break;
+    case CASC_N_CONTAINS_SET:
+        casc_sb_printf(p->out, "%s contains %s ", neg, l->all ? "all" : "any");
+        put_values(p, &l->values);
+        break;
+    default: /* SUBJECT */
+        if (l->filter) {
+            casc_sb_puts(p->out, " where ");
+            if (is_simple_filter(l->filter)) {
+                put_leaf(p, l->filter);
+            } else {
+                casc_sb_putc(p->out, '(');
+                put_expr(p, l->filter, PREC_OR);
+                casc_sb_putc(p->out, ')');
+            }
+        }
+        if (l->measure) {
+            casc_sb_putc(p->out, ' ');
+            put_measure(p, l->measure);
+        }
+        if (l->window) {
+            casc_sb_putc(p->out, ' ');
+            put_window(p, l->window);
+        }
+        break;
+    }
+}
+
+static void put_expr(printer *p, const casc_node *n, int min_prec)
+{
+    if (over(p))
+        return;
+    bool parens = prec(n) < min_prec;
+    if (parens)
+        casc_sb_putc(p->out, '(');
+    switch (n->kind) {
+    case CASC_N_AND:
+    case CASC_N_OR:
+        for (uint32_t i = 0; i < n->u.list.n && !over(p); i++) {
+            if (i)
+                casc_sb_puts(p->out, n->kind == CASC_N_AND ? " and " : " or ");
+            put_expr(p, n->u.list.items[i], prec(n) + 1);
+        }
+        break;
+    case CASC_N_NOT:
+        casc_sb_puts(p->out, "not ");
+        put_expr(p, n->u.child, PREC_NOT);
+        break;
+    case CASC_N_TRUE: casc_sb_puts(p->out, "true"); break;
+    case CASC_N_FALSE: casc_sb_puts(p->out, "false"); break;
+    case CASC_N_SEGMENT:
+        casc_sb_puts(p->out, "in segment ");
+        put_value(p, &n->u.segment);
+        break;
+    default: put_leaf(p, n); break;
+    }
+    if (parens)
+        casc_sb_putc(p->out, ')');
+}
+
+/* Does n, parenthesized or not, fit in width columns? */
+static bool fits(const casc_node *n, int min_prec, size_t width)
+{
+    casc_strbuf tmp = CASC_STRBUF_INIT;
+    printer p = {&tmp, width};
+    put_expr(&p, n, min_prec);
+    bool ok = !over(&p);
+    casc_sb_free(&tmp);
+    return ok;
+}
+
+static void put_line(casc_strbuf *out, const casc_node *n, int min_prec)
+{
+    printer p = {out, SIZE_MAX};
+    put_expr(&p, n, min_prec);
+}
+
+static size_t room(size_t indent)
+{
+    return indent + 20 < CASC_FMT_WIDTH ? CASC_FMT_WIDTH - indent : 20;
+}
+
+/* One chain item per line, the operator leading; an item that is itself a
+ * chain too long for its line opens a parenthesized block. */
+static void put_block(casc_strbuf *out, const casc_node *n, size_t indent)
+{
+    for (uint32_t i = 0; i < n->u.list.n; i++) {
+        const casc_node *item = n->u.list.items[i];
+        if (i) {
+            casc_sb_putc(out, '\n');
+            casc_sb_repeat(out, ' ', indent);
+            casc_sb_puts(out, n->kind == CASC_N_AND ? "and " : "or ");
+        }
+        size_t lead = indent + (i ? (n->kind == CASC_N_AND ? 4 : 3) : 0);
+        const casc_node *inner = item;
+        const char *prefix = "";
+        if (inner->kind == CASC_N_NOT && (inner->u.child->kind == CASC_N_AND ||
+                                          inner->u.child->kind == CASC_N_OR)) {
+            prefix = "not ";
+            inner = inner->u.child;
+        }
+        bool chain = inner->kind == CASC_N_AND || inner->kind == CASC_N_OR;
+        if (!chain || fits(item, prec(n) + 1, room(lead))) {
+            put_line(out, item, prec(n) + 1);
+            continue;
+        }
+        casc_sb_printf(out, "%s(\n", prefix);
+        casc_sb_repeat(out, ' ', indent + INDENT);
+        put_block(out, inner, indent + INDENT);
+        casc_sb_putc(out, '\n');
+        casc_sb_repeat(out, ' ', indent);
+        casc_sb_putc(out, ')');
+    }
+}
+
+void casc_fmt(const casc_node *rule, casc_strbuf *out)
+{
+    bool chain = rule->kind == CASC_N_AND || rule->kind == CASC_N_OR;
+    if (!chain || fits(rule, PREC_OR, CASC_FMT_WIDTH))
+        put_line(out, rule, PREC_OR);
+    else
+        put_block(out, rule, 0);
+}

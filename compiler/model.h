@@ -1,0 +1,106 @@
+/* model.h - the parent segment model (../shared/spec/model.md).
+ *
+ * Loaded once from JSON or YAML into this structure, then immutable: many
+ * compilations (and threads) may share one model. Everything a model holds
+ * lives in the arena it was loaded into. */
+#ifndef CASC_MODEL_H
+#define CASC_MODEL_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "source.h"
+
+typedef enum {
+    CASC_TYPE_STRING,
+    CASC_TYPE_INTEGER,
+    CASC_TYPE_NUMBER,
+    CASC_TYPE_BOOLEAN,
+    CASC_TYPE_DATE,
+    CASC_TYPE_TIMESTAMP,
+    CASC_TYPE_STRING_ARRAY,
+    CASC_TYPE_NUMBER_ARRAY,
+} casc_type;
+
+/* The model's spelling of a type ("string", "number_array", ...). */
+const char *casc_type_name(casc_type t);
+
+typedef enum {
+    CASC_TIME_TIMESTAMP, /* instants; UTC unless the behavior names a zone */
+    CASC_TIME_DATE,
+    CASC_TIME_EPOCH_SECONDS,
+    CASC_TIME_EPOCH_MILLIS,
+} casc_time_storage;
+
+typedef struct casc_table {
+    const char *database; /* NULL when not given ("catalog" is a synonym) */
+    const char *schema;   /* NULL when not given */
+    const char *table;
+} casc_table;
+
+/* A place in the model file, for diagnostics about names defined there. */
+typedef struct casc_model_place {
+    uint32_t offset; /* byte offset in the model source, CASC_NO_SPAN if unknown */
+    const char *path; /* "behaviors[1].timestamp_column" */
+} casc_model_place;
+
+typedef struct casc_field {
+    const char *name;
+    const char *column; /* the column in the warehouse (== name unless given) */
+    casc_type type;
+    casc_model_place place;
+} casc_field;
+
+typedef struct casc_attribute {
+    const char *name;
+    const char *column; /* master column, or the attribute table's value_column */
+    casc_type type;
+    const casc_table *table; /* NULL: a column of the master table */
+    const char *key_column;  /* the attribute table's key (NULL for master) */
+    casc_model_place place;
+} casc_attribute;
+
+typedef struct casc_behavior {
+    const char *name;
+    casc_table table;
+    const char *key_column;
+    const char *time_column;
+    casc_time_storage time_storage;
+    const char *timezone; /* zone of timestamp values; NULL means UTC */
+    const casc_field *fields;
+    uint32_t nfields;
+    casc_model_place place;
+} casc_behavior;
+
+typedef struct casc_segment {
+    const char *name;
+    /* Either a rule ... */
+    const char *rule;
+    casc_source rule_source; /* the rule text, named after the model file */
+    /* ... or a table of member keys. */
+    const casc_table *table;
+    const char *key_column;
+    casc_model_place place;
+} casc_segment;
+
+typedef struct casc_model {
+    const char *name;
+    casc_table master;
+    const char *key_column;
+    const casc_attribute *attributes;
+    uint32_t nattributes;
+    const casc_behavior *behaviors;
+    uint32_t nbehaviors;
+    const casc_segment *segments;
+    uint32_t nsegments;
+    int quote_always; /* quote_identifiers: always */
+    const casc_source *source;
+} casc_model;
+
+/* Load a model from src (its name is the file name). JSON or YAML is chosen
+ * by the name's extension (.json, .yaml, .yml), else by the first non-blank
+ * character. On error returns NULL with diagnostics in d. */
+const casc_model *casc_model_load(casc_arena *arena, const casc_source *src, casc_diags *d);
+
+#endif

@@ -1,0 +1,21 @@
+/* parse.h - rule text to syntax tree. */
+#ifndef CASC_PARSE_H
+#define CASC_PARSE_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "source.h"
+
+/* Documented limits (docs/limits.md). Beyond them a rule gets a clear error
+ * at the place, never a crash: the parser's stack is on the heap and every
+ * later pass recurses at most CASC_MAX_DEPTH levels. */
+#define CASC_MAX_RULE_BYTES (16u * 1024u * 1024u) /* rule text */
+#define CASC_MAX_PARENS 10000u /* parentheses open at once */
+#define CASC_MAX_DEPTH 2000u   /* nested and/or/not/where levels */
+
+/* Parse src into a tree allocated in arena. On any error returns NULL and
+ * leaves diagnostics in d. */
+casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d);
+
+#endif

@@ -1,0 +1,32 @@
+/* strbuf.h - a growable string with a sticky error (after a failed
+ * allocation every append is a no-op; check once at the end), as in
+ * SQLite's StrAccum. */
+#ifndef CASC_STRBUF_H
+#define CASC_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct casc_strbuf {
+    char *data; /* NUL-terminated when len > 0 and !failed */
+    size_t len, cap;
+    int failed;
+} casc_strbuf;
+
+#define CASC_STRBUF_INIT {0, 0, 0, 0}
+
+void casc_sb_put(casc_strbuf *sb, const char *s, size_t n);
+void casc_sb_puts(casc_strbuf *sb, const char *s);
+void casc_sb_putc(casc_strbuf *sb, char c);
+void casc_sb_repeat(casc_strbuf *sb, char c, size_t n);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void casc_sb_printf(casc_strbuf *sb, const char *fmt, ...);
+void casc_sb_vprintf(casc_strbuf *sb, const char *fmt, va_list ap);
+/* Text so far ("" when empty or failed). */
+const char *casc_sb_str(const casc_strbuf *sb);
+void casc_sb_truncate(casc_strbuf *sb, size_t len);
+void casc_sb_free(casc_strbuf *sb);
+
+#endif
