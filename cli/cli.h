@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "model.h"
 #include "source.h"
 #include "strbuf.h"
 
@@ -47,6 +48,13 @@ void cli_print_diags(const casc_diags *d);
 bool cli_write_stdout(const char *text, size_t len);
 void cli_usage_error(const char *cmd, const char *fmt, ...);
 
+/* Load the model named by --model (its text stays in src until the caller
+ * frees it with cli_source_free); prints errors and returns NULL on any. */
+const casc_model *cli_load_model(const char *path, casc_arena *arena, casc_source *src);
+
 int cmd_fmt(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
 
 #endif

@@ -10,7 +10,10 @@ static const char usage[] =
     "usage: casc SUBCOMMAND [options] [RULE | -f FILE | -]\n"
     "\n"
     "subcommands:\n"
+    "  compile   compile a rule to SQL for Snowflake, Databricks or PostgreSQL\n"
+    "  check     parse a rule and resolve it against a model; diagnostics only\n"
     "  fmt       print a rule in canonical form\n"
+    "  schema    show the attributes, behaviors and segments of a model\n"
     "\n"
     "options:\n"
     "  --help     show this help (also: casc SUBCOMMAND --help)\n"
@@ -25,6 +28,9 @@ typedef struct subcommand {
 
 static const subcommand subcommands[] = {
     {"fmt", cmd_fmt},
+    {"check", cmd_check},
+    {"compile", cmd_compile},
+    {"schema", cmd_schema},
 };
 
 int main(int argc, char **argv)

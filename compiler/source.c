@@ -3,7 +3,7 @@
 
 casc_linecol casc_source_linecol(const casc_source *src, size_t offset)
 {
-    casc_linecol lc = {1, 1};
+    casc_linecol lc = {1 + src->line_base, 1};
     if (offset > src->len)
         offset = src->len;
     for (size_t i = 0; i < offset; i++) {

@@ -12,6 +12,7 @@ typedef struct casc_source {
     const char *name; /* "FILE", "<stdin>" or "<argument>" */
     const char *text; /* text[len] is '\0' */
     size_t len;
+    uint32_t line_base; /* lines before this text in its file (--each-line) */
 } casc_source;
 
 typedef struct casc_linecol {

@@ -1,0 +1,53 @@
+/* backend_postgres.c - PostgreSQL (docs/dialects/postgres.md).
+ *
+ * Strings are standard ('' doubles a quote, backslash is ordinary: the
+ * default standard_conforming_strings). Times are `timestamp without time
+ * zone` holding UTC; AT TIME ZONE converts both ways. */
+#include "backend.h"
+
+/* PostgreSQL's reserved key words (reserved, and reserved that can be a
+ * function or type name), lower case, sorted. */
+static const char *const reserved[] = {
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+    "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
+    "column", "concurrently", "constraint", "create", "cross", "current_catalog",
+    "current_date", "current_role", "current_schema", "current_time", "current_timestamp",
+    "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+    "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
+    "having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
+    "lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural",
+    "not", "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps",
+    "placing", "primary", "references", "returning", "right", "select", "session_user",
+    "similar", "some", "symmetric", "table", "tablesample", "then", "to", "trailing", "true",
+    "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+    "with",
+};
+
+const casc_backend casc_backend_postgres = {
+    .name = "postgres",
+    .quote = '"',
+    .omit_database = true,
+    .reserved = reserved,
+    .nreserved = sizeof reserved / sizeof *reserved,
+    .units = {"minute", "hour", "day", "week", "month", "quarter", "year", "microsecond"},
+    .templates =
+        {
+            [CASC_SQL_NOW] = "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')",
+            [CASC_SQL_TIMESTAMP] = "TIMESTAMP {0}",
+            [CASC_SQL_TO_LOCAL] = "(({0} AT TIME ZONE 'UTC') AT TIME ZONE {1})",
+            [CASC_SQL_FROM_LOCAL] = "(({0} AT TIME ZONE {1}) AT TIME ZONE 'UTC')",
+            [CASC_SQL_ADD] = "({0} + INTERVAL '{1} {2}')",
+            [CASC_SQL_TRUNC] = "date_trunc('{1}', {0})",
+            [CASC_SQL_DATE] = "CAST({0} AS DATE)",
+            [CASC_SQL_EPOCH_SECONDS] = "EXTRACT(EPOCH FROM {0})",
+            [CASC_SQL_EPOCH_MILLIS] = "(EXTRACT(EPOCH FROM {0}) * 1000)",
+            [CASC_SQL_CONTAINS] = "(strpos({0}, {1}) > 0)",
+            [CASC_SQL_STARTS_WITH] = "starts_with({0}, {1})",
+            [CASC_SQL_ENDS_WITH] = "(right({0}, char_length({1})) = {1})",
+            [CASC_SQL_LIKE] = "({0} LIKE {1} ESCAPE {2})",
+            [CASC_SQL_MATCHES] = "({0} ~ {1})",
+            [CASC_SQL_ARRAY_HAS] = "({1} = ANY({0}))",
+            [CASC_SQL_ARRAY_EMPTY] = "(COALESCE(cardinality({0}), 0) = 0)",
+        },
+    .string_literal = casc_sql_string_doubled,
+};

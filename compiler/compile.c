@@ -1,0 +1,40 @@
+/* compile.c - one rule through every stage. */
+#include "compile.h"
+
+#include "parse.h"
+#include "resolve.h"
+#include "sqlgen.h"
+
+static casc_rnode *front_end(casc_arena *arena, const casc_model *model, const casc_source *rule,
+                             casc_diags *d)
+{
+    casc_node *ast = casc_parse(arena, rule, d);
+    return ast ? casc_resolve(arena, model, ast, rule, d) : NULL;
+}
+
+bool casc_check_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+                     casc_diags *d)
+{
+    return front_end(arena, model, rule, d) != NULL;
+}
+
+bool casc_compile_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+                       const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
+                       const casc_plan **plan_out)
+{
+    casc_rnode *resolved = front_end(arena, model, rule, d);
+    casc_plan *plan = resolved ? casc_plan_build(arena, model, resolved, o->select, d) : NULL;
+    if (!plan)
+        return false;
+    casc_sql_options so = {o->backend, o->now, o->timezone};
+    size_t mark = out->len;
+    if (!casc_sql_generate(arena, plan, &so, out)) {
+        casc_sb_truncate(out, mark);
+        casc_diag_add(d, CASC_SEV_ERROR, NULL, CASC_NO_SPAN, CASC_NO_SPAN,
+                      "out of memory while writing the SQL");
+        return false;
+    }
+    if (plan_out)
+        *plan_out = plan;
+    return true;
+}

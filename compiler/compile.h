@@ -1,0 +1,31 @@
+/* compile.h - the whole pipeline for one rule: text -> tokens -> AST ->
+ * resolved AST -> plan -> SQL. The CLI and the library call only this. */
+#ifndef CASC_COMPILE_H
+#define CASC_COMPILE_H
+
+#include "arena.h"
+#include "backend.h"
+#include "diag.h"
+#include "model.h"
+#include "plan.h"
+#include "source.h"
+
+typedef struct casc_compile_options {
+    const casc_backend *backend;
+    const casc_timelit *now; /* NULL: the warehouse's current time */
+    const char *timezone;    /* NULL: UTC */
+    casc_select select;
+} casc_compile_options;
+
+/* Parse and resolve only (`casc check`). */
+bool casc_check_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+                     casc_diags *d);
+
+/* Compile rule to one SQL statement appended to out. On error appends
+ * nothing and leaves diagnostics in d. The plan is stored in *plan when
+ * plan is not NULL (for the tables it reads). */
+bool casc_compile_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+                       const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
+                       const casc_plan **plan);
+
+#endif

@@ -1,0 +1,436 @@
+/* plan.c - from a resolved rule to a plan: NOTs to the leaves, flat
+ * AND/OR, folded constants, symbolic time ranges, one scan per behavior. */
+#include "plan.h"
+
+#include <string.h>
+
+typedef struct planner {
+    casc_arena *arena;
+    casc_plan *plan;
+    casc_diags *diags;
+    bool oom;
+} planner;
+
+static void *alloc(planner *p, size_t size)
+{
+    void *x = casc_arena_alloc(p->arena, size);
+    if (!x && !p->oom) {
+        p->oom = true;
+        casc_diag_add(p->diags, CASC_SEV_ERROR, NULL, CASC_NO_SPAN, CASC_NO_SPAN,
+                      "out of memory while planning the query");
+    }
+    return x;
+}
+
+static casc_pnode *pnode(planner *p, casc_pl_kind kind)
+{
+    casc_pnode *n = alloc(p, sizeof *n);
+    if (n)
+        n->kind = kind;
+    return n;
+}
+
+/* ---- time ---- */
+
+/* Weeks and quarters are whole days and months: backends add only
+ * minutes, hours, days, months and years. */
+static casc_instant now_plus(int64_t n, casc_unit u)
+{
+    if (u == CASC_UNIT_WEEK)
+        n *= 7, u = CASC_UNIT_DAY;
+    else if (u == CASC_UNIT_QUARTER)
+        n *= 3, u = CASC_UNIT_MONTH;
+    return (casc_instant){.kind = CASC_I_NOW, .unit = u, .offset = n};
+}
+
+static casc_instant calendar(casc_unit u, int64_t offset)
+{
+    return (casc_instant){.kind = CASC_I_CALENDAR, .unit = u, .offset = offset};
+}
+
+static casc_instant instant_of(const casc_value *v)
+{
+    switch (v->kind) {
+    case CASC_V_DATE:
+    case CASC_V_TIMESTAMP:
+        return (casc_instant){.kind = v->time.has_zone ? CASC_I_INSTANT : CASC_I_LOCAL,
+                              .lit = v->time};
+    case CASC_V_TODAY: return calendar(CASC_UNIT_DAY, 0);
+    case CASC_V_YESTERDAY: return calendar(CASC_UNIT_DAY, -1);
+    case CASC_V_AGO: return now_plus(-v->integer, v->unit);
+    case CASC_V_FROM_NOW: return now_plus(v->integer, v->unit);
+    default: return now_plus(0, CASC_UNIT_DAY); /* NOW */
+    }
+}
+
+/* The start of the day after a date literal (the date-end rules of §5). */
+static casc_instant day_after(const casc_value *v)
+{
+    casc_instant i = instant_of(v);
+    i.offset = 1;
+    return i;
+}
+
+static casc_bound bound(casc_instant at, bool inclusive)
+{
+    return (casc_bound){.present = true, .inclusive = inclusive, .at = at};
+}
+
+static casc_range window_range(const casc_window *w)
+{
+    casc_range r = {0};
+    casc_instant now = now_plus(0, CASC_UNIT_DAY);
+    switch (w->kind) {
+    case CASC_W_LAST_N:
+        r.lo = bound(now_plus(-w->count, w->unit), true);
+        r.hi = bound(now, true);
+        break;
+    case CASC_W_NEXT_N:
+        r.lo = bound(now, true);
+        r.hi = bound(now_plus(w->count, w->unit), true);
+        break;
+    case CASC_W_THIS:
+        r.lo = bound(calendar(w->unit, 0), true);
+        r.hi = bound(now, true);
+        break;
+    case CASC_W_PREVIOUS:
+        r.lo = bound(calendar(w->unit, -1), true);
+        r.hi = bound(calendar(w->unit, 0), false);
+        break;
+    case CASC_W_NEXT:
+        r.lo = bound(calendar(w->unit, 1), true);
+        r.hi = bound(calendar(w->unit, 2), false);
+        break;
+    case CASC_W_TODAY:
+        r.lo = bound(calendar(CASC_UNIT_DAY, 0), true);
+        r.hi = bound(calendar(CASC_UNIT_DAY, 1), false);
+        break;
+    case CASC_W_YESTERDAY:
+        r.lo = bound(calendar(CASC_UNIT_DAY, -1), true);
+        r.hi = bound(calendar(CASC_UNIT_DAY, 0), false);
+        break;
+    case CASC_W_BETWEEN:
+        r.lo = bound(instant_of(&w->lo), true);
+        r.hi = w->hi.kind == CASC_V_DATE ? bound(day_after(&w->hi), false)
+                                         : bound(instant_of(&w->hi), true);
+        break;
+    case CASC_W_SINCE: r.lo = bound(instant_of(&w->lo), true); break;
+    case CASC_W_AFTER:
+        r.lo = w->lo.kind == CASC_V_DATE ? bound(day_after(&w->lo), true)
+                                         : bound(instant_of(&w->lo), false);
+        break;
+    case CASC_W_BEFORE: r.hi = bound(instant_of(&w->lo), false); break;
+    }
+    return r;
+}
+
+/* `t OP v` on a time as a range. */
+static casc_range compare_range(casc_pred_op op, const casc_value *v)
+{
+    casc_range r = {0};
+    casc_instant at = instant_of(v);
+    switch (op) {
+    case CASC_P_LT: r.hi = bound(at, false); break;
+    case CASC_P_LE: r.hi = bound(at, true); break;
+    case CASC_P_GT: r.lo = bound(at, false); break;
+    case CASC_P_GE: r.lo = bound(at, true); break;
+    default: /* EQ */
+        r.lo = bound(at, true);
+        r.hi = bound(at, true);
+        break;
+    }
+    return r;
+}
+
+/* ---- columns ---- */
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Attributes from the same table and key share one join. */
+static bool same_join(const casc_join *j, const casc_attribute *a)
+{
+    return same_text(j->table->database, a->table->database) &&
+           same_text(j->table->schema, a->table->schema) &&
+           same_text(j->table->table, a->table->table) && same_text(j->key_column, a->key_column);
+}
+
+static uint32_t join_for(planner *p, const casc_attribute *a)
+{
+    casc_plan *pl = p->plan;
+    for (uint32_t i = 0; i < pl->njoins; i++)
+        if (same_join(&pl->joins[i], a))
+            return i;
+    casc_join *j = casc_arena_grow(p->arena, pl->joins, pl->njoins * sizeof *j,
+                                   (pl->njoins + 1) * sizeof *j);
+    if (!j) {
+        alloc(p, SIZE_MAX / 2); /* records the failure once */
+        return 0;
+    }
+    j[pl->njoins] = (casc_join){a->table, a->key_column};
+    pl->joins = j;
+    return pl->njoins++;
+}
+
+static casc_col col_of(planner *p, const casc_operand *on, const casc_behavior *b)
+{
+    casc_col c = {.type = on->type};
+    if (on->field) {
+        c.source = CASC_SRC_EVENT;
+        c.column = on->field->column;
+        c.zone = b->timezone;
+    } else if (on->attr->table) {
+        c.source = CASC_SRC_ATTRIBUTE;
+        c.index = join_for(p, on->attr);
+        c.column = on->attr->column;
+    } else {
+        c.source = CASC_SRC_MASTER;
+        c.column = on->attr->column;
+    }
+    c.storage = on->type == CASC_TYPE_DATE ? CASC_TIME_DATE : CASC_TIME_TIMESTAMP;
+    return c;
+}
+
+static casc_col time_col(const casc_behavior *b)
+{
+    return (casc_col){.source = CASC_SRC_EVENT,
+                      .column = b->time_column,
+                      .type = b->time_storage == CASC_TIME_DATE ? CASC_TYPE_DATE
+                                                                : CASC_TYPE_TIMESTAMP,
+                      .storage = b->time_storage,
+                      .zone = b->timezone};
+}
+
+/* ---- normal form ---- */
+
+/* The complement of a plan tree: De Morgan down to the leaves. */
+static casc_pnode *negate(casc_pnode *n)
+{
+    switch (n->kind) {
+    case CASC_PL_AND:
+    case CASC_PL_OR:
+        n->kind = n->kind == CASC_PL_AND ? CASC_PL_OR : CASC_PL_AND;
+        for (uint32_t i = 0; i < n->u.list.n; i++)
+            negate(n->u.list.items[i]);
+        break;
+    case CASC_PL_TRUE: n->kind = CASC_PL_FALSE; break;
+    case CASC_PL_FALSE: n->kind = CASC_PL_TRUE; break;
+    default: n->negated = !n->negated; break;
+    }
+    return n;
+}
+
+/* AND/OR of items: flattened, with true/false folded away. */
+static casc_pnode *chain(planner *p, casc_pl_kind kind, casc_pnode **items, uint32_t n)
+{
+    casc_pl_kind unit = kind == CASC_PL_AND ? CASC_PL_TRUE : CASC_PL_FALSE;
+    casc_pl_kind zero = kind == CASC_PL_AND ? CASC_PL_FALSE : CASC_PL_TRUE;
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (items[i]->kind == zero)
+            return pnode(p, zero);
+        total += items[i]->kind == kind ? items[i]->u.list.n : items[i]->kind != unit;
+    }
+    if (total == 0)
+        return pnode(p, unit);
+    casc_pnode **out = alloc(p, total * sizeof *out);
+    if (!out)
+        return NULL;
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (items[i]->kind == kind)
+            for (uint32_t j = 0; j < items[i]->u.list.n; j++)
+                out[k++] = items[i]->u.list.items[j];
+        else if (items[i]->kind != unit)
+            out[k++] = items[i];
+    }
+    if (k == 1)
+        return out[0];
+    casc_pnode *c = pnode(p, kind);
+    if (c) {
+        c->u.list.items = out;
+        c->u.list.n = k;
+    }
+    return c;
+}
+
+static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *in);
+
+static casc_pnode *time_node(planner *p, casc_col c, casc_range range)
+{
+    casc_pnode *n = pnode(p, CASC_PL_TIME);
+    if (n) {
+        n->u.time.col = c;
+        n->u.time.range = range;
+    }
+    return n;
+}
+
+static casc_pnode *build_pred(planner *p, const casc_rnode *r, const casc_behavior *in)
+{
+    casc_col c = col_of(p, &r->u.pred.on, in);
+    casc_pred_op op = r->u.pred.op;
+    casc_pnode *n;
+    if (op == CASC_P_WINDOW) {
+        n = time_node(p, c, window_range(r->u.pred.window));
+    } else if ((c.type == CASC_TYPE_DATE || c.type == CASC_TYPE_TIMESTAMP) && op == CASC_P_IN) {
+        /* A time in a list: one equality per value. */
+        uint32_t k = r->u.pred.nvalues;
+        casc_pnode **items = alloc(p, k * sizeof *items);
+        if (!items)
+            return NULL;
+        for (uint32_t i = 0; i < k; i++)
+            if (!(items[i] = time_node(p, c, compare_range(CASC_P_EQ, &r->u.pred.values[i]))))
+                return NULL;
+        n = chain(p, CASC_PL_OR, items, k);
+    } else if ((c.type == CASC_TYPE_DATE || c.type == CASC_TYPE_TIMESTAMP) && op <= CASC_P_GE) {
+        n = time_node(p, c, compare_range(op, &r->u.pred.value));
+    } else {
+        n = pnode(p, CASC_PL_PRED);
+        if (n) {
+            n->u.pred.col = c;
+            n->u.pred.op = op;
+            n->u.pred.value = r->u.pred.value;
+            n->u.pred.value2 = r->u.pred.value2;
+            n->u.pred.values = r->u.pred.values;
+            n->u.pred.nvalues = r->u.pred.nvalues;
+        }
+    }
+    return n && r->negated ? negate(n) : n;
+}
+
+static casc_scan *scan_for(planner *p, const casc_behavior *b, uint32_t *index)
+{
+    casc_plan *pl = p->plan;
+    for (uint32_t i = 0; i < pl->nscans; i++)
+        if (pl->scans[i].behavior == b) {
+            *index = i;
+            return &pl->scans[i];
+        }
+    casc_scan *s = casc_arena_grow(p->arena, pl->scans, pl->nscans * sizeof *s,
+                                   (pl->nscans + 1) * sizeof *s);
+    if (!s) {
+        alloc(p, SIZE_MAX / 2);
+        return NULL;
+    }
+    s[pl->nscans] = (casc_scan){.behavior = b, .time = time_col(b)};
+    pl->scans = s;
+    *index = pl->nscans;
+    return &pl->scans[pl->nscans++];
+}
+
+static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uint32_t *index)
+{
+    if (s->naggs == s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 4;
+        casc_aggregate *aggs = casc_arena_grow(p->arena, s->aggs, s->naggs * sizeof *aggs,
+                                               cap * sizeof *aggs);
+        if (!aggs) {
+            alloc(p, SIZE_MAX / 2);
+            return false;
+        }
+        s->aggs = aggs;
+        s->cap = cap;
+    }
+    s->aggs[s->naggs] = *a;
+    *index = s->naggs++;
+    return true;
+}
+
+static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
+{
+    const casc_behavior *b = r->u.beh.behavior;
+    uint32_t scan_index;
+    casc_scan *s = scan_for(p, b, &scan_index);
+    if (!s)
+        return NULL;
+    casc_aggregate a = {.kind = CASC_AGG_COUNT};
+    if (r->u.beh.filter && !(a.filter = build(p, r->u.beh.filter, b)))
+        return NULL;
+    casc_pnode *n = pnode(p, CASC_PL_AGG);
+    if (!n)
+        return NULL;
+    const casc_measure *m = r->u.beh.measure;
+    if (r->u.beh.pick != CASC_PICK_NONE) {
+        /* The earliest/latest matching event, then its time is tested. */
+        a.kind = r->u.beh.pick == CASC_PICK_FIRST ? CASC_AGG_FIRST_TIME : CASC_AGG_LAST_TIME;
+        a.field = s->time;
+        if (r->u.beh.window)
+            n->u.agg.range = window_range(r->u.beh.window);
+    } else {
+        if (r->u.beh.window) {
+            a.has_window = true;
+            a.window = window_range(r->u.beh.window);
+        }
+        if (m) {
+            static const casc_agg_kind kinds[] = {
+                [CASC_M_COUNT] = CASC_AGG_COUNT, [CASC_M_COUNT_DISTINCT] = CASC_AGG_COUNT_DISTINCT,
+                [CASC_M_SUM] = CASC_AGG_SUM,     [CASC_M_AVG] = CASC_AGG_AVG,
+                [CASC_M_MIN] = CASC_AGG_MIN,     [CASC_M_MAX] = CASC_AGG_MAX};
+            a.kind = kinds[m->kind];
+            if (r->u.beh.measure_field) {
+                casc_operand on = {.field = r->u.beh.measure_field,
+                                   .type = r->u.beh.measure_field->type};
+                a.field = col_of(p, &on, b);
+            }
+            n->u.agg.op = m->op;
+            n->u.agg.ne = m->negated;
+            n->u.agg.lo = m->lo;
+            n->u.agg.hi = m->hi;
+        } else {
+            /* At least one event: count > 0. */
+            n->u.agg.op = CASC_OP_GT;
+            n->u.agg.lo = (casc_value){.kind = CASC_V_NUMBER, .text = "0", .len = 1,
+                                       .is_integer = true};
+        }
+    }
+    n->u.agg.scan = scan_index;
+    return add_aggregate(p, s, &a, &n->u.agg.agg) ? n : NULL;
+}
+
+/* Plan r; `in` is the behavior whose events a filter is about. */
+static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *in)
+{
+    switch (r->kind) {
+    case CASC_R_AND:
+    case CASC_R_OR: {
+        casc_pnode **items = alloc(p, r->u.list.n * sizeof *items);
+        if (!items)
+            return NULL;
+        for (uint32_t i = 0; i < r->u.list.n; i++)
+            if (!(items[i] = build(p, r->u.list.items[i], in)))
+                return NULL;
+        return chain(p, r->kind == CASC_R_AND ? CASC_PL_AND : CASC_PL_OR, items, r->u.list.n);
+    }
+    case CASC_R_NOT: {
+        casc_pnode *c = build(p, r->u.child, in);
+        return c ? negate(c) : NULL;
+    }
+    case CASC_R_TRUE: return pnode(p, CASC_PL_TRUE);
+    case CASC_R_FALSE: return pnode(p, CASC_PL_FALSE);
+    case CASC_R_PRED: return build_pred(p, r, in);
+    case CASC_R_BEHAVIOR: return build_behavior(p, r);
+    case CASC_R_SEGMENT_TABLE: {
+        casc_pnode *n = pnode(p, CASC_PL_SEGMENT);
+        if (n)
+            n->u.segment = r->u.segment;
+        return n;
+    }
+    }
+    return NULL;
+}
+
+casc_plan *casc_plan_build(casc_arena *arena, const casc_model *model, const casc_rnode *rule,
+                           casc_select select, casc_diags *d)
+{
+    planner p = {.arena = arena, .diags = d};
+    p.plan = alloc(&p, sizeof *p.plan);
+    if (!p.plan)
+        return NULL;
+    p.plan->model = model;
+    p.plan->select = select;
+    p.plan->where = build(&p, rule, NULL);
+    return p.plan->where && !p.oom ? p.plan : NULL;
+}

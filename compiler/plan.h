@@ -1,0 +1,155 @@
+/* plan.h - what the SQL must compute, before any dialect.
+ *
+ * The plan normalizes a resolved rule: NOTs are pushed to the leaves with
+ * the complement semantics of spec §7 (a negated leaf is true exactly where
+ * its positive form is not, nulls included), AND/OR are flat, true/false are
+ * folded. Time bounds are symbolic (now, offsets, calendar starts in the
+ * rule's zone, literals), and every behavior condition becomes an aggregate
+ * over one grouped scan of its table, tested against the profile. Backends
+ * only render this. */
+#ifndef CASC_PLAN_H
+#define CASC_PLAN_H
+
+#include "arena.h"
+#include "diag.h"
+#include "resolved.h"
+
+/* A point in time, symbolically. */
+typedef enum {
+    CASC_I_NOW,      /* now + offset units (calendar steps in the rule's zone) */
+    CASC_I_CALENDAR, /* start of the calendar unit `offset` units from now's */
+    CASC_I_LOCAL,    /* literal wall-clock time in the rule's zone, + offset days */
+    CASC_I_INSTANT,  /* literal with its own zone */
+} casc_instant_kind;
+
+typedef struct casc_instant {
+    casc_instant_kind kind;
+    casc_unit unit; /* NOW, CALENDAR (never WEEK or QUARTER for NOW) */
+    int64_t offset;
+    casc_timelit lit; /* LOCAL, INSTANT */
+} casc_instant;
+
+typedef struct casc_bound {
+    bool present, inclusive;
+    casc_instant at;
+} casc_bound;
+
+typedef struct casc_range {
+    casc_bound lo, hi;
+} casc_range;
+
+/* A column the SQL reads. */
+typedef enum {
+    CASC_SRC_MASTER,    /* the master table */
+    CASC_SRC_ATTRIBUTE, /* attribute table number `index` */
+    CASC_SRC_EVENT,     /* the event row inside a behavior scan */
+} casc_col_source;
+
+typedef struct casc_col {
+    casc_col_source source;
+    uint32_t index;
+    const char *column;
+    casc_type type;
+    casc_time_storage storage; /* for time columns: how the time is stored */
+    const char *zone;          /* timestamp columns: their zone, NULL = UTC */
+} casc_col;
+
+typedef enum {
+    CASC_PL_AND,
+    CASC_PL_OR,
+    CASC_PL_TRUE,
+    CASC_PL_FALSE,
+    CASC_PL_PRED,    /* a predicate on a non-time value */
+    CASC_PL_TIME,    /* a time column within a range */
+    CASC_PL_AGG,     /* an aggregate of a behavior scan, tested */
+    CASC_PL_SEGMENT, /* membership in a table segment */
+} casc_pl_kind;
+
+typedef enum {
+    CASC_AGG_COUNT,
+    CASC_AGG_COUNT_DISTINCT,
+    CASC_AGG_SUM,
+    CASC_AGG_AVG,
+    CASC_AGG_MIN,
+    CASC_AGG_MAX,
+    CASC_AGG_FIRST_TIME, /* earliest event time */
+    CASC_AGG_LAST_TIME,  /* latest event time */
+} casc_agg_kind;
+
+typedef struct casc_pnode casc_pnode;
+
+struct casc_pnode {
+    casc_pl_kind kind;
+    bool negated; /* leaves: the exact complement */
+    union {
+        struct {
+            casc_pnode **items;
+            uint32_t n;
+        } list;
+        struct {
+            casc_col col;
+            casc_pred_op op; /* never WINDOW */
+            casc_value value, value2;
+            const casc_value *values;
+            uint32_t nvalues;
+        } pred;
+        struct {
+            casc_col col;
+            casc_range range;
+        } time;
+        struct {
+            uint32_t scan, agg; /* which scan, which of its aggregates */
+            /* The test: a numeric comparison (ne: `!=`, which like every
+             * comparison is false when the aggregate has no value), or
+             * for FIRST/LAST a range (none: the time exists). */
+            casc_op op;
+            bool ne;
+            casc_value lo, hi;
+            casc_range range;
+        } agg;
+        const casc_segment *segment;
+    } u;
+};
+
+typedef struct casc_aggregate {
+    casc_agg_kind kind;
+    casc_col field;      /* COUNT_DISTINCT..MAX; FIRST/LAST: the event time */
+    casc_pnode *filter;  /* over event columns; NULL: every event */
+    bool has_window;
+    casc_range window;   /* events counted: time within this range */
+} casc_aggregate;
+
+/* One grouped pass over a behavior's table. */
+typedef struct casc_scan {
+    const casc_behavior *behavior;
+    casc_col time; /* the event time column */
+    casc_aggregate *aggs;
+    uint32_t naggs, cap;
+} casc_scan;
+
+typedef struct casc_join {
+    const casc_table *table;
+    const char *key_column;
+} casc_join;
+
+typedef enum { CASC_SELECT_MEMBERS, CASC_SELECT_COUNT } casc_select;
+
+typedef struct casc_plan {
+    const casc_model *model;
+    casc_select select;
+    casc_pnode *where;
+    casc_join *joins; /* attribute tables, each joined once */
+    uint32_t njoins;
+    casc_scan *scans; /* behavior tables, each scanned once */
+    uint32_t nscans;
+} casc_plan;
+
+/* Every table the plan reads, each once, in the order the SQL names them:
+ * master, attribute tables, behavior tables, segment tables. Returns the
+ * count; *tables is arena memory. */
+uint32_t casc_plan_tables(casc_arena *arena, const casc_plan *plan, const casc_table ***tables);
+
+casc_plan *casc_plan_build(casc_arena *arena, const casc_model *model, const casc_rnode *rule,
+                           casc_select select, casc_diags *d);
+
+#endif

@@ -1,0 +1,579 @@
+/* sqlgen.c - render a plan as SQL through a backend's templates.
+ *
+ *   SELECT c.key                          -- or COUNT(*) AS profiles
+ *   FROM master AS c
+ *   LEFT JOIN attribute_table AS a1 ON a1.key = c.key
+ *   LEFT JOIN (SELECT e.key, <aggregates> FROM behavior_table AS e
+ *              [WHERE <union of windows>] GROUP BY e.key) AS b1 ON b1.key = c.key
+ *   WHERE <conditions, one per line>
+ *
+ * Expressions are built bottom-up as arena strings, so templates can nest. */
+#include "sqlgen.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "timelit.h"
+
+typedef struct gen {
+    casc_arena *arena;
+    const casc_plan *plan;
+    const casc_sql_options *o;
+    const casc_backend *b;
+    bool utc;       /* the rule's zone is UTC: local times are UTC times */
+    const char *tz; /* the zone as a string literal */
+    bool failed;
+} gen;
+
+static const char *keep(gen *g, casc_strbuf *sb)
+{
+    const char *s = sb->failed ? NULL : casc_arena_strndup(g->arena, casc_sb_str(sb), sb->len);
+    casc_sb_free(sb);
+    if (!s) {
+        g->failed = true;
+        return "";
+    }
+    return s;
+}
+
+static const char *apply(gen *g, casc_sql_template t, const char *a0, const char *a1,
+                         const char *a2)
+{
+    const char *args[] = {a0, a1, a2};
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sql_apply(&sb, g->b, t, args, 3);
+    return keep(g, &sb);
+}
+
+static const char *literal(gen *g, const char *s, size_t n)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    g->b->string_literal(&sb, s, n);
+    return keep(g, &sb);
+}
+
+static const char *ident(gen *g, const char *name)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sql_ident(&sb, g->b, name, g->plan->model->quote_always);
+    return keep(g, &sb);
+}
+
+static const char *format(gen *g, const char *fmt, const char *a, const char *b)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sb_printf(&sb, fmt, a, b);
+    return keep(g, &sb);
+}
+
+/* ---- time ---- */
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, casc_timelit *t)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    t->day = (uint8_t)(doy - (153 * mp + 2) / 5 + 1);
+    t->month = (uint8_t)(mp < 10 ? mp + 3 : mp - 9);
+    t->year = (int32_t)(yoe + era * 400 + (t->month <= 2));
+}
+
+/* Shift a wall-clock time by whole minutes (zone offsets, whole days). */
+static casc_timelit shift_minutes(casc_timelit t, int64_t minutes)
+{
+    int64_t total = days_from_civil(t.year, t.month, t.day) * 1440 + t.hour * 60 + t.minute +
+                    minutes;
+    int64_t days = total >= 0 ? total / 1440 : -((-total + 1439) / 1440);
+    int64_t rest = total - days * 1440;
+    civil_from_days(days, &t);
+    t.hour = (uint8_t)(rest / 60);
+    t.minute = (uint8_t)(rest % 60);
+    return t;
+}
+
+/* 'YYYY-MM-DD HH:MM:SS[.ffffff]' as a timestamp expression. */
+static const char *timestamp_literal(gen *g, const casc_timelit *t)
+{
+    char text[48];
+    int n = snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u:%02u", (int)t->year,
+                     t->month, t->day, t->hour, t->minute, t->second);
+    if (t->nanos)
+        n += snprintf(text + n, sizeof text - (size_t)n, ".%06u", t->nanos / 1000);
+    return apply(g, CASC_SQL_TIMESTAMP, literal(g, text, (size_t)n), NULL, NULL);
+}
+
+static const char *to_local(gen *g, const char *utc)
+{
+    return g->utc ? utc : apply(g, CASC_SQL_TO_LOCAL, utc, g->tz, NULL);
+}
+
+static const char *from_local(gen *g, const char *local)
+{
+    return g->utc ? local : apply(g, CASC_SQL_FROM_LOCAL, local, g->tz, NULL);
+}
+
+static const char *add(gen *g, const char *expr, int64_t n, unsigned unit)
+{
+    if (n == 0)
+        return expr;
+    char count[24];
+    snprintf(count, sizeof count, "%" PRId64, n);
+    return apply(g, CASC_SQL_ADD, expr, count, g->b->units[unit]);
+}
+
+/* A literal time: with its zone, an instant; without, wall clock in the
+ * rule's zone. */
+static const char *literal_instant(gen *g, const casc_timelit *t)
+{
+    if (t->has_zone) {
+        casc_timelit utc = shift_minutes(*t, -t->zone_minutes);
+        utc.has_zone = false;
+        return timestamp_literal(g, &utc);
+    }
+    return from_local(g, timestamp_literal(g, t));
+}
+
+static const char *now(gen *g)
+{
+    return g->o->now ? literal_instant(g, g->o->now) : apply(g, CASC_SQL_NOW, NULL, NULL, NULL);
+}
+
+/* A symbolic instant as a naive UTC expression. */
+static const char *instant(gen *g, const casc_instant *i)
+{
+    switch (i->kind) {
+    case CASC_I_NOW:
+        if (i->offset == 0)
+            return now(g);
+        if (i->unit <= CASC_UNIT_HOUR) /* elapsed time: no calendar involved */
+            return add(g, now(g), i->offset, i->unit);
+        return from_local(g, add(g, to_local(g, now(g)), i->offset, i->unit));
+    case CASC_I_CALENDAR: {
+        const char *start = apply(g, CASC_SQL_TRUNC, to_local(g, now(g)),
+                                  g->b->units[i->unit], NULL);
+        int64_t n = i->offset;
+        unsigned unit = i->unit;
+        if (unit == CASC_UNIT_WEEK)
+            n *= 7, unit = CASC_UNIT_DAY;
+        else if (unit == CASC_UNIT_QUARTER)
+            n *= 3, unit = CASC_UNIT_MONTH;
+        return from_local(g, add(g, start, n, unit));
+    }
+    case CASC_I_LOCAL: {
+        casc_timelit t = shift_minutes(i->lit, i->offset * 1440);
+        return from_local(g, timestamp_literal(g, &t));
+    }
+    default: return literal_instant(g, &i->lit);
+    }
+}
+
+/* Is the instant a midnight in the rule's zone (a calendar start of a day
+ * or longer, or a date literal)? Then date comparisons need no rounding. */
+static bool local_midnight(const casc_instant *i)
+{
+    if (i->kind == CASC_I_CALENDAR)
+        return i->unit >= CASC_UNIT_DAY;
+    if (i->kind == CASC_I_LOCAL)
+        return !i->lit.hour && !i->lit.minute && !i->lit.second && !i->lit.nanos;
+    return false;
+}
+
+static const char *const cmp_ops[2][2] = {{">", ">="}, {"<", "<="}}; /* [hi][inclusive] */
+
+/* One side of a range on a time column stored as `col`. */
+static const char *time_bound(gen *g, const char *col, const casc_col *c, const casc_bound *bd,
+                              bool hi)
+{
+    const char *at = instant(g, &bd->at);
+    const char *op = cmp_ops[hi][bd->inclusive];
+    switch (c->storage) {
+    case CASC_TIME_EPOCH_SECONDS:
+        return format(g, "%s %s", col,
+                      format(g, "%s %s", op, apply(g, CASC_SQL_EPOCH_SECONDS, at, NULL, NULL)));
+    case CASC_TIME_EPOCH_MILLIS:
+        return format(g, "%s %s", col,
+                      format(g, "%s %s", op, apply(g, CASC_SQL_EPOCH_MILLIS, at, NULL, NULL)));
+    case CASC_TIME_DATE: {
+        /* A date d stands for its midnight in the rule's zone; with L the
+         * bound's local time: d >= ceil(L), d > floor(L), d <= floor(L),
+         * d < ceil(L), where ceil(L) = floor(L - 1us) + 1 day. */
+        const char *local = to_local(g, at);
+        if (local_midnight(&bd->at))
+            return format(g, "%s %s", col,
+                          format(g, "%s %s", op, apply(g, CASC_SQL_DATE, local, NULL, NULL)));
+        bool ceil = hi != bd->inclusive; /* >= and < round up */
+        if (ceil)
+            local = add(g, local, -1, CASC_SQL_MICROSECOND);
+        const char *day = apply(g, CASC_SQL_DATE, local, NULL, NULL);
+        return format(g, "%s %s", col, format(g, "%s %s", hi ? "<=" : ">", day));
+    }
+    default:
+        if (c->zone && strcmp(c->zone, "UTC") != 0)
+            at = apply(g, CASC_SQL_TO_LOCAL, at, literal(g, c->zone, strlen(c->zone)), NULL);
+        return format(g, "%s %s", col, format(g, "%s %s", op, at));
+    }
+}
+
+/* The bounds of a range on a time column, each a separate conjunct. */
+static uint32_t time_bounds(gen *g, const char *col, const casc_col *c, const casc_range *r,
+                            const char *out[2])
+{
+    uint32_t n = 0;
+    if (r->lo.present)
+        out[n++] = time_bound(g, col, c, &r->lo, false);
+    if (r->hi.present)
+        out[n++] = time_bound(g, col, c, &r->hi, true);
+    return n;
+}
+
+/* A range test as one condition. */
+static const char *time_test(gen *g, const char *col, const casc_col *c, const casc_range *r)
+{
+    const char *b[2];
+    switch (time_bounds(g, col, c, r, b)) {
+    case 0: return format(g, "%s IS NOT NULL", col, NULL);
+    case 1: return b[0];
+    default: return format(g, "(%s AND %s)", b[0], b[1]);
+    }
+}
+
+/* ---- values and columns ---- */
+
+static const char *value(gen *g, const casc_value *v)
+{
+    switch (v->kind) {
+    case CASC_V_STRING: return literal(g, v->text, v->len);
+    case CASC_V_BOOL: return v->boolean ? "TRUE" : "FALSE";
+    default: return casc_arena_strndup(g->arena, v->text, v->len); /* NUMBER */
+    }
+}
+
+static const char *column(gen *g, const casc_col *c)
+{
+    char alias[16];
+    switch (c->source) {
+    case CASC_SRC_MASTER: snprintf(alias, sizeof alias, "c"); break;
+    case CASC_SRC_ATTRIBUTE: snprintf(alias, sizeof alias, "a%u", c->index + 1); break;
+    default: snprintf(alias, sizeof alias, "e"); break;
+    }
+    return format(g, "%s.%s", alias, ident(g, c->column));
+}
+
+static const char *table(gen *g, const casc_table *t)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    if (t->database && !g->b->omit_database)
+        casc_sb_printf(&sb, "%s.", ident(g, t->database));
+    if (t->schema)
+        casc_sb_printf(&sb, "%s.", ident(g, t->schema));
+    casc_sb_puts(&sb, ident(g, t->table));
+    return keep(g, &sb);
+}
+
+/* ---- conditions ---- */
+
+static const char *cond(gen *g, const casc_pnode *n, int indent);
+
+/* The exact complement of a positive test that may be null. */
+static const char *complement(gen *g, const char *positive)
+{
+    return format(g, "NOT COALESCE(%s, FALSE)", positive, NULL);
+}
+
+static const char *pred(gen *g, const casc_pnode *n)
+{
+    const char *col = column(g, &n->u.pred.col);
+    const char *v = NULL;
+    switch (n->u.pred.op) {
+    case CASC_P_IS_NULL: return format(g, n->negated ? "%s IS NOT NULL" : "%s IS NULL", col, NULL);
+    case CASC_P_EQ:
+        return format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col,
+                      value(g, &n->u.pred.value));
+    case CASC_P_IS_TRUE:
+        return format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col, "TRUE");
+    case CASC_P_IS_EMPTY: {
+        const char *empty = apply(g, CASC_SQL_ARRAY_EMPTY, col, NULL, NULL);
+        return n->negated ? format(g, "NOT %s", empty, NULL) : empty;
+    }
+    case CASC_P_LT: v = format(g, "%s < %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_LE: v = format(g, "%s <= %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_GT: v = format(g, "%s > %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_GE: v = format(g, "%s >= %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_BETWEEN:
+        v = format(g, "%s BETWEEN %s", col,
+                   format(g, "%s AND %s", value(g, &n->u.pred.value),
+                          value(g, &n->u.pred.value2)));
+        break;
+    case CASC_P_IN: {
+        casc_strbuf sb = CASC_STRBUF_INIT;
+        casc_sb_printf(&sb, "%s IN (", col);
+        for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
+            casc_sb_printf(&sb, "%s%s", i ? ", " : "", value(g, &n->u.pred.values[i]));
+        casc_sb_putc(&sb, ')');
+        v = keep(g, &sb);
+        break;
+    }
+    case CASC_P_HAS_ANY:
+    case CASC_P_HAS_ALL: {
+        casc_strbuf sb = CASC_STRBUF_INIT;
+        const char *join = n->u.pred.op == CASC_P_HAS_ANY ? " OR " : " AND ";
+        casc_sb_putc(&sb, '(');
+        for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
+            casc_sb_printf(&sb, "%s%s", i ? join : "",
+                           apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.values[i]),
+                                 NULL));
+        casc_sb_putc(&sb, ')');
+        v = keep(g, &sb);
+        break;
+    }
+    case CASC_P_HAS:
+        v = apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.value), NULL);
+        break;
+    case CASC_P_LIKE:
+        v = apply(g, CASC_SQL_LIKE, col, value(g, &n->u.pred.value), literal(g, "\\", 1));
+        break;
+    default: {
+        static const casc_sql_template t[] = {
+            [CASC_P_CONTAINS] = CASC_SQL_CONTAINS, [CASC_P_STARTS_WITH] = CASC_SQL_STARTS_WITH,
+            [CASC_P_ENDS_WITH] = CASC_SQL_ENDS_WITH, [CASC_P_MATCHES] = CASC_SQL_MATCHES};
+        v = apply(g, t[n->u.pred.op], col, value(g, &n->u.pred.value), NULL);
+        break;
+    }
+    }
+    return n->negated ? complement(g, v) : v;
+}
+
+static const char *agg_ref(gen *g, uint32_t scan, uint32_t agg)
+{
+    char ref[32];
+    snprintf(ref, sizeof ref, "b%u.m%u", scan + 1, agg + 1);
+    return casc_arena_strndup(g->arena, ref, strlen(ref));
+}
+
+static const char *agg_test(gen *g, const casc_pnode *n)
+{
+    const casc_scan *s = &g->plan->scans[n->u.agg.scan];
+    const casc_aggregate *a = &s->aggs[n->u.agg.agg];
+    const char *ref = agg_ref(g, n->u.agg.scan, n->u.agg.agg);
+    if (a->kind == CASC_AGG_FIRST_TIME || a->kind == CASC_AGG_LAST_TIME) {
+        const char *t = time_test(g, ref, &s->time, &n->u.agg.range);
+        return n->negated ? complement(g, t) : t;
+    }
+    /* Over no events count and sum are 0; avg, min and max have no value. */
+    bool zero = a->kind <= CASC_AGG_SUM;
+    if (zero)
+        ref = format(g, "COALESCE(%s, 0)", ref, NULL);
+    static const char *const ops[] = {[CASC_OP_EQ] = "=", [CASC_OP_LT] = "<", [CASC_OP_LE] = "<=",
+                                      [CASC_OP_GT] = ">", [CASC_OP_GE] = ">="};
+    const char *t;
+    if (n->u.agg.op == CASC_OP_BETWEEN)
+        t = format(g, "%s BETWEEN %s", ref,
+                   format(g, "%s AND %s", value(g, &n->u.agg.lo), value(g, &n->u.agg.hi)));
+    else
+        t = format(g, "%s %s", ref,
+                   format(g, "%s %s", n->u.agg.ne ? "<>" : ops[n->u.agg.op],
+                          value(g, &n->u.agg.lo)));
+    if (!n->negated)
+        return t;
+    return zero ? format(g, "NOT (%s)", t, NULL) : complement(g, t);
+}
+
+static const char *segment_test(gen *g, const casc_pnode *n)
+{
+    const casc_segment *s = n->u.segment;
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sb_printf(&sb, "%sEXISTS (SELECT 1 FROM %s AS s WHERE s.", n->negated ? "NOT " : "",
+                   table(g, s->table));
+    casc_sb_printf(&sb, "%s = c.", ident(g, s->key_column));
+    casc_sb_printf(&sb, "%s)", ident(g, g->plan->model->key_column));
+    return keep(g, &sb);
+}
+
+/* A chain of conditions, one per line at this indent. */
+static const char *chain(gen *g, const casc_pnode *n, int indent)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    const char *op = n->kind == CASC_PL_AND ? "AND" : "OR";
+    for (uint32_t i = 0; i < n->u.list.n; i++) {
+        const casc_pnode *item = n->u.list.items[i];
+        if (i)
+            casc_sb_printf(&sb, "\n%*s%s ", indent, "", op);
+        if (item->kind == CASC_PL_AND || item->kind == CASC_PL_OR)
+            casc_sb_printf(&sb, "(\n%*s%s\n%*s)", indent + 4, "", chain(g, item, indent + 4),
+                           indent, "");
+        else
+            casc_sb_puts(&sb, cond(g, item, indent));
+    }
+    return keep(g, &sb);
+}
+
+static const char *cond(gen *g, const casc_pnode *n, int indent)
+{
+    switch (n->kind) {
+    case CASC_PL_AND:
+    case CASC_PL_OR: return chain(g, n, indent);
+    case CASC_PL_TRUE: return "TRUE";
+    case CASC_PL_FALSE: return "FALSE";
+    case CASC_PL_PRED: return pred(g, n);
+    case CASC_PL_TIME: {
+        const char *t = time_test(g, column(g, &n->u.time.col), &n->u.time.col, &n->u.time.range);
+        return n->negated ? complement(g, t) : t;
+    }
+    case CASC_PL_AGG: return agg_test(g, n);
+    default: return segment_test(g, n);
+    }
+}
+
+/* ---- statement ---- */
+
+static bool instant_equal(const casc_instant *a, const casc_instant *b)
+{
+    const casc_timelit *x = &a->lit, *y = &b->lit;
+    return a->kind == b->kind && a->unit == b->unit && a->offset == b->offset &&
+           x->year == y->year && x->month == y->month && x->day == y->day &&
+           x->hour == y->hour && x->minute == y->minute && x->second == y->second &&
+           x->nanos == y->nanos && x->has_zone == y->has_zone &&
+           x->zone_minutes == y->zone_minutes;
+}
+
+static bool bound_equal(const casc_bound *a, const casc_bound *b)
+{
+    return a->present == b->present &&
+           (!a->present || (a->inclusive == b->inclusive && instant_equal(&a->at, &b->at)));
+}
+
+/* Do all aggregates of the scan take events from one and the same window?
+ * Then the scan's WHERE says it once and the aggregates need not. */
+static bool one_window(const casc_scan *s)
+{
+    for (uint32_t i = 0; i < s->naggs; i++)
+        if (!s->aggs[i].has_window || !bound_equal(&s->aggs[i].window.lo, &s->aggs[0].window.lo) ||
+            !bound_equal(&s->aggs[i].window.hi, &s->aggs[0].window.hi))
+            return false;
+    return s->naggs > 0;
+}
+
+/* Which events an aggregate takes (its filter, and its window unless the
+ * scan's WHERE has it), one conjunct per line; NULL for every event. */
+static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregate *a,
+                                 bool with_window)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    const char *sep = "\n                 AND ";
+    const casc_pnode *f = a->filter;
+    if (f && f->kind == CASC_PL_AND) {
+        for (uint32_t i = 0; i < f->u.list.n; i++) {
+            const casc_pnode *item = f->u.list.items[i];
+            const char *t = cond(g, item, 17);
+            casc_sb_printf(&sb, "%s%s%s%s", i ? sep : "", item->kind == CASC_PL_OR ? "(" : "", t,
+                           item->kind == CASC_PL_OR ? ")" : "");
+        }
+    } else if (f) {
+        casc_sb_printf(&sb, f->kind == CASC_PL_OR ? "(%s)" : "%s", cond(g, f, 17));
+    }
+    if (with_window) {
+        const char *b[2];
+        uint32_t n = time_bounds(g, column(g, &s->time), &s->time, &a->window, b);
+        for (uint32_t i = 0; i < n; i++)
+            casc_sb_printf(&sb, "%s%s", sb.len ? sep : "", b[i]);
+    }
+    if (sb.len == 0) {
+        casc_sb_free(&sb);
+        return NULL;
+    }
+    return keep(g, &sb);
+}
+
+static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i,
+                             bool with_window)
+{
+    const casc_aggregate *a = &s->aggs[i];
+    const char *when = agg_condition(g, s, a, with_window && a->has_window);
+    const char *field = a->kind == CASC_AGG_COUNT ? "1" : column(g, &a->field);
+    static const char *const fn[] = {
+        [CASC_AGG_COUNT] = "COUNT(", [CASC_AGG_COUNT_DISTINCT] = "COUNT(DISTINCT ",
+        [CASC_AGG_SUM] = "SUM(",     [CASC_AGG_AVG] = "AVG(",
+        [CASC_AGG_MIN] = "MIN(",     [CASC_AGG_MAX] = "MAX(",
+        [CASC_AGG_FIRST_TIME] = "MIN(", [CASC_AGG_LAST_TIME] = "MAX("};
+    casc_sb_printf(out, ",\n        %s", fn[a->kind]);
+    if (!when)
+        casc_sb_puts(out, a->kind == CASC_AGG_COUNT ? "*" : field);
+    else
+        casc_sb_printf(out, "CASE WHEN %s\n            THEN %s END", when, field);
+    casc_sb_printf(out, ") AS m%u", i + 1);
+}
+
+static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t index)
+{
+    const casc_behavior *b = s->behavior;
+    const char *key = ident(g, b->key_column);
+    bool shared = one_window(s);
+    casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
+    for (uint32_t i = 0; i < s->naggs; i++)
+        render_aggregate(g, out, s, i, !shared);
+    casc_sb_printf(out, "\n    FROM %s AS e", table(g, &b->table));
+    /* When every aggregate has a window, only events inside one of them
+     * matter: say so where the engine can prune partitions. */
+    bool all_windowed = s->naggs > 0;
+    for (uint32_t i = 0; i < s->naggs; i++)
+        all_windowed &= s->aggs[i].has_window;
+    if (all_windowed) {
+        const char *col = column(g, &s->time);
+        casc_sb_puts(out, "\n    WHERE ");
+        if (shared) {
+            const char *b[2];
+            uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, b);
+            for (uint32_t i = 0; i < n; i++)
+                casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", b[i]);
+        } else {
+            for (uint32_t i = 0; i < s->naggs; i++)
+                casc_sb_printf(out, "%s%s", i ? "\n       OR " : "",
+                               time_test(g, col, &s->time, &s->aggs[i].window));
+        }
+    }
+    casc_sb_printf(out, "\n    GROUP BY e.%s\n) AS b%u ON b%u.%s = c.", key, index + 1,
+                   index + 1, key);
+    casc_sb_puts(out, ident(g, g->plan->model->key_column));
+}
+
+bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_options *o,
+                       casc_strbuf *out)
+{
+    gen g = {.arena = arena, .plan = plan, .o = o, .b = o->backend};
+    const char *tz = o->timezone ? o->timezone : "UTC";
+    g.utc = strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0;
+    g.tz = literal(&g, tz, strlen(tz));
+    const casc_model *m = plan->model;
+    const char *key = ident(&g, m->key_column);
+
+    if (plan->select == CASC_SELECT_COUNT)
+        casc_sb_puts(out, "SELECT COUNT(*) AS profiles");
+    else
+        casc_sb_printf(out, "SELECT c.%s", key);
+    casc_sb_printf(out, "\nFROM %s AS c", table(&g, &m->master));
+    for (uint32_t i = 0; i < plan->njoins; i++) {
+        const char *jk = ident(&g, plan->joins[i].key_column);
+        casc_sb_printf(out, "\nLEFT JOIN %s AS a%u", table(&g, plan->joins[i].table), i + 1);
+        casc_sb_printf(out, " ON a%u.%s", i + 1, jk);
+        casc_sb_printf(out, " = c.%s", key);
+    }
+    for (uint32_t i = 0; i < plan->nscans; i++)
+        render_scan(&g, out, &plan->scans[i], i);
+    if (plan->where->kind != CASC_PL_TRUE)
+        casc_sb_printf(out, "\nWHERE %s", cond(&g, plan->where, 2));
+    return !g.failed && !out->failed;
+}
