@@ -535,10 +535,10 @@ static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i
         const char *col = column(g, &s->time);
         casc_sb_puts(out, "\n    WHERE ");
         if (shared) {
-            const char *b[2];
-            uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, b);
+            const char *bounds[2];
+            uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, bounds);
             for (uint32_t i = 0; i < n; i++)
-                casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", b[i]);
+                casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", bounds[i]);
         } else {
             for (uint32_t i = 0; i < s->naggs; i++)
                 casc_sb_printf(out, "%s%s", i ? "\n       OR " : "",
