@@ -116,6 +116,11 @@ static const char *timestamp_literal(gen *g, const casc_timelit *t)
     return apply(g, CASC_SQL_TIMESTAMP, literal(g, text, (size_t)n), NULL, NULL);
 }
 
+static const char *o_timezone(const gen *g)
+{
+    return g->o->timezone ? g->o->timezone : "UTC";
+}
+
 static const char *to_local(gen *g, const char *utc)
 {
     return g->utc ? utc : apply(g, CASC_SQL_TO_LOCAL, utc, g->tz, NULL);
@@ -135,49 +140,68 @@ static const char *add(gen *g, const char *expr, int64_t n, unsigned unit)
     return apply(g, CASC_SQL_ADD, expr, count, g->b->units[unit]);
 }
 
+/* A time expression: wall clock in the rule's zone, or naive UTC. Keeping
+ * track avoids converting to UTC and straight back. */
+typedef struct texpr {
+    const char *sql;
+    bool local;
+} texpr;
+
+static const char *as_utc(gen *g, texpr t)
+{
+    return t.local ? from_local(g, t.sql) : t.sql;
+}
+
+static const char *as_local(gen *g, texpr t)
+{
+    return t.local ? t.sql : to_local(g, t.sql);
+}
+
 /* A literal time: with its zone, an instant; without, wall clock in the
  * rule's zone. */
-static const char *literal_instant(gen *g, const casc_timelit *t)
+static texpr literal_time(gen *g, const casc_timelit *t)
 {
     if (t->has_zone) {
         casc_timelit utc = shift_minutes(*t, -t->zone_minutes);
         utc.has_zone = false;
-        return timestamp_literal(g, &utc);
+        return (texpr){timestamp_literal(g, &utc), false};
     }
-    return from_local(g, timestamp_literal(g, t));
+    return (texpr){timestamp_literal(g, t), true};
 }
 
-static const char *now(gen *g)
+static texpr now(gen *g)
 {
-    return g->o->now ? literal_instant(g, g->o->now) : apply(g, CASC_SQL_NOW, NULL, NULL, NULL);
+    if (g->o->now)
+        return literal_time(g, g->o->now);
+    return (texpr){apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
 }
 
-/* A symbolic instant as a naive UTC expression. */
-static const char *instant(gen *g, const casc_instant *i)
+/* A symbolic instant as SQL. */
+static texpr instant(gen *g, const casc_instant *i)
 {
     switch (i->kind) {
     case CASC_I_NOW:
         if (i->offset == 0)
             return now(g);
         if (i->unit <= CASC_UNIT_HOUR) /* elapsed time: no calendar involved */
-            return add(g, now(g), i->offset, i->unit);
-        return from_local(g, add(g, to_local(g, now(g)), i->offset, i->unit));
+            return (texpr){add(g, as_utc(g, now(g)), i->offset, i->unit), false};
+        return (texpr){add(g, as_local(g, now(g)), i->offset, i->unit), true};
     case CASC_I_CALENDAR: {
-        const char *start = apply(g, CASC_SQL_TRUNC, to_local(g, now(g)),
-                                  g->b->units[i->unit], NULL);
+        const char *start =
+            apply(g, CASC_SQL_TRUNC, as_local(g, now(g)), g->b->units[i->unit], NULL);
         int64_t n = i->offset;
         unsigned unit = i->unit;
         if (unit == CASC_UNIT_WEEK)
             n *= 7, unit = CASC_UNIT_DAY;
         else if (unit == CASC_UNIT_QUARTER)
             n *= 3, unit = CASC_UNIT_MONTH;
-        return from_local(g, add(g, start, n, unit));
+        return (texpr){add(g, start, n, unit), true};
     }
     case CASC_I_LOCAL: {
         casc_timelit t = shift_minutes(i->lit, i->offset * 1440);
-        return from_local(g, timestamp_literal(g, &t));
+        return (texpr){timestamp_literal(g, &t), true};
     }
-    default: return literal_instant(g, &i->lit);
+    default: return literal_time(g, &i->lit);
     }
 }
 
@@ -198,7 +222,8 @@ static const char *const cmp_ops[2][2] = {{">", ">="}, {"<", "<="}}; /* [hi][inc
 static const char *time_bound(gen *g, const char *col, const casc_col *c, const casc_bound *bd,
                               bool hi)
 {
-    const char *at = instant(g, &bd->at);
+    texpr t = instant(g, &bd->at);
+    const char *at = as_utc(g, t);
     const char *op = cmp_ops[hi][bd->inclusive];
     switch (c->storage) {
     case CASC_TIME_EPOCH_SECONDS:
@@ -211,7 +236,7 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
         /* A date d stands for its midnight in the rule's zone; with L the
          * bound's local time: d >= ceil(L), d > floor(L), d <= floor(L),
          * d < ceil(L), where ceil(L) = floor(L - 1us) + 1 day. */
-        const char *local = to_local(g, at);
+        const char *local = as_local(g, t);
         if (local_midnight(&bd->at))
             return format(g, "%s %s", col,
                           format(g, "%s %s", op, apply(g, CASC_SQL_DATE, local, NULL, NULL)));
@@ -222,8 +247,14 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
         return format(g, "%s %s", col, format(g, "%s %s", hi ? "<=" : ">", day));
     }
     default:
-        if (c->zone && strcmp(c->zone, "UTC") != 0)
-            at = apply(g, CASC_SQL_TO_LOCAL, at, literal(g, c->zone, strlen(c->zone)), NULL);
+        /* Timestamp columns hold wall-clock times of their zone (UTC unless
+         * the behavior names one). */
+        if (c->zone && strcmp(c->zone, "UTC") != 0) {
+            const char *tz = o_timezone(g);
+            at = t.local && strcmp(c->zone, tz) == 0
+                     ? t.sql
+                     : apply(g, CASC_SQL_TO_LOCAL, at, literal(g, c->zone, strlen(c->zone)), NULL);
+        }
         return format(g, "%s %s", col, format(g, "%s %s", op, at));
     }
 }
