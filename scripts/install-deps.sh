@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="make gcc clang pkg-config re2c lemon libcjson-dev libyaml-dev libpq-dev
-postgresql python3 python3-sqlglot valgrind"
+postgresql python3 python3-sqlglot tzdata valgrind"
 
 missing=""
 for p in $PACKAGES; do
