@@ -3,7 +3,7 @@
 # Safe to run again: packages already present are left alone.
 set -eu
 
-PACKAGES="make gcc clang pkg-config re2c lemon libcjson-dev libyaml-dev libpq-dev
+PACKAGES="make gcc clang libclang-rt-14-dev pkg-config re2c lemon libcjson-dev libyaml-dev libpq-dev
 postgresql python3 python3-sqlglot tzdata valgrind"
 
 missing=""
