@@ -35,7 +35,7 @@ TEST_UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .DELETE_ON_ERROR:
-.PHONY: all test unit-tests clean deps
+.PHONY: all test unit-tests clean deps accept-fixtures
 
 all: $(BUILD)/casc
 
@@ -77,6 +77,11 @@ unit-tests: $(TEST_UNIT_BIN)
 test: $(BUILD)/casc unit-tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
+# Rewrite sql-fixtures/*.{snowflake,databricks,postgres}.sql from casc's
+# current output (review `git diff sql-fixtures` before committing).
+accept-fixtures: $(BUILD)/casc
+	@UPDATE=1 CASC=$(BUILD)/casc sh tests/golden/sql_fixtures.sh
+
 deps:
 	sh scripts/install-deps.sh
 
@@ -84,3 +89,53 @@ clean:
 	rm -rf build build-asan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---- fuzzing: clang's libFuzzer with ASan + UBSan (tests/fuzz/) ----
+#   make fuzz FUZZ_SECONDS=60   each target for that long (CI: a short run)
+#   make fuzz-compile           one target: parse, fmt, model or compile
+FUZZ_TARGETS := parse fmt model compile
+FUZZ_SECONDS ?= 20
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+.PHONY: fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-build
+
+fuzz-build:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT=-O1 SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    build-fuzz/libcasc.a
+	for t in $(FUZZ_TARGETS); do \
+	    clang $(CPPFLAGS:$(BUILD)/gen=build-fuzz/gen) $(WARN) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
+	        $(DEPS_CFLAGS) -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c build-fuzz/libcasc.a \
+	        $(LDLIBS) || exit 1; \
+	done
+
+$(FUZZ_TARGETS:%=fuzz-%): fuzz-build
+	sh tests/fuzz/run.sh $(@:fuzz-%=%) $(FUZZ_SECONDS)
+
+fuzz: fuzz-build
+	for t in $(FUZZ_TARGETS); do sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
+# ---- the semantic harness: casc's SQL on a real PostgreSQL against a
+# reference evaluator, golden and random rules (tests/semantic/README.md).
+#   make semantic CASC_SEMANTIC_RULES=100000 CASC_SEMANTIC_SEED=7
+# `make test` runs it too, as $(BUILD)/tests/semantic.
+SEM_OBJ  := $(patsubst tests/semantic/%.c,$(BUILD)/semantic/%.o,$(wildcard tests/semantic/*.c))
+SEM_DATA := $(BUILD)/semantic/data/.generated
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS   := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+.PHONY: semantic
+
+$(BUILD)/semantic/%.o: tests/semantic/%.c $(GEN)/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PQ_CFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/semantic: $(SEM_OBJ) $(BUILD)/libcasc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $(SEM_OBJ) $(BUILD)/libcasc.a $(PQ_LIBS) $(LDLIBS)
+
+$(SEM_DATA): tests/semantic/gen_data.py tests/semantic/clock.txt
+	python3 tests/semantic/gen_data.py $(dir $@)
+	@touch $@
+
+test: $(BUILD)/tests/semantic $(SEM_DATA)
+
+semantic: $(BUILD)/tests/semantic $(SEM_DATA)
+	$(BUILD)/tests/semantic

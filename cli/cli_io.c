@@ -136,9 +136,7 @@ bool cli_read_file(const char *path, const char *name, casc_source *src)
             return false;
         }
     }
-    src->name = name;
-    src->text = sb.data;
-    src->len = sb.len;
+    *src = (casc_source){.name = name, .text = sb.data, .len = sb.len};
     return true;
 }
 
@@ -152,7 +150,7 @@ bool cli_read_rule(const cli_input *input, casc_source *src)
             return false;
         }
         memcpy(copy, input->rule_arg, n + 1);
-        *src = (casc_source){"<argument>", copy, n};
+        *src = (casc_source){.name = "<argument>", .text = copy, .len = n};
         return true;
     }
     if (input->file && strcmp(input->file, "-") != 0)

@@ -499,11 +499,18 @@ casc_window *casc_build_window_unit(casc_parse_ctx *ctx, casc_window_kind kind, 
 
 casc_window *casc_build_window_ambiguous(casc_parse_ctx *ctx, casc_token start, casc_token unit)
 {
+    /* Echo `in the last` when that is what was written. */
+    casc_lexer lx = {ctx->src->text, (uint32_t)ctx->src->len, start.off + start.len};
+    casc_token after_in;
+    const char *the = casc_lex(&lx, &after_in) == TK_THE ? "the " : "";
+    char written[16] = ""; /* the unit in lower case: `months` */
+    for (uint32_t i = 0; i < unit.len && i + 1 < sizeof written; i++)
+        written[i] = (char)(ttext(ctx, unit)[i] | 0x20);
     const char *u = casc_unit_name(unit_of(ctx, unit));
     casc_parse_error(ctx, join(tspan(start), tspan(unit)),
-                     "'in last %.*s' is ambiguous: write 'in last 1 %s' for the rolling window "
+                     "'in %slast %s' is ambiguous: write 'in last 1 %s' for the rolling window "
                      "up to now, or 'previous %s' for the last calendar %s",
-                     (int)unit.len, ttext(ctx, unit), u, u, u);
+                     the, written, u, u, u);
     return NULL;
 }
 

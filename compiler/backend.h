@@ -24,8 +24,11 @@ typedef enum {
     CASC_SQL_TIMESTAMP,      /* {0} 'YYYY-MM-DD HH:MM:SS[.ffffff]' -> naive timestamp */
     CASC_SQL_TO_LOCAL,       /* naive UTC {0} -> wall clock in zone {1} (a string) */
     CASC_SQL_FROM_LOCAL,     /* wall clock {0} in zone {1} -> naive UTC */
+    CASC_SQL_CONVERT,        /* wall clock {0} in zone {1} -> wall clock in zone {2} */
     CASC_SQL_ADD,            /* {0} plus {1} (signed whole number) of unit {2} */
-    CASC_SQL_TRUNC,          /* {0} truncated to the start of unit {1} */
+    CASC_SQL_ADD_ELAPSED,    /* {0} plus the time elapsed from {1} to {2} (any sign) */
+    CASC_SQL_TRUNC,          /* {0} truncated to the start of unit {1} (not week) */
+    CASC_SQL_WEEK_START,     /* {0} truncated to the Monday 00:00 that starts its week */
     CASC_SQL_DATE,           /* the date of timestamp {0} */
     CASC_SQL_EPOCH_SECONDS,  /* naive UTC {0} -> seconds since 1970, with fraction */
     CASC_SQL_EPOCH_MILLIS,   /* naive UTC {0} -> milliseconds since 1970 */
@@ -39,7 +42,9 @@ typedef enum {
     CASC_SQL_TEMPLATES
 } casc_sql_template;
 
-/* Units as ADD and TRUNC spell them: casc_unit, then microsecond. */
+/* Units as ADD and TRUNC spell them, indexed by casc_unit, then
+ * microsecond. No week: the plan adds weeks as days, and WEEK_START
+ * truncates to a week's start. */
 #define CASC_SQL_MICROSECOND 7
 #define CASC_SQL_UNITS 8
 

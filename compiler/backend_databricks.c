@@ -6,20 +6,26 @@
  * warehouses). size(NULL) is -1 unless ANSI mode, so emptiness is <= 0. */
 #include "backend.h"
 
-/* Spark SQL's ANSI reserved keywords, lower case, sorted. */
+/* Every word Spark's keyword table marks reserved in ANSI mode,
+ * strict-non-reserved in default mode, or reserved in SQL:2016, plus the
+ * words Databricks' "Reserved words" page lists, lower case, sorted.
+ * Identifiers are case-insensitive, so quoting one more word than needed
+ * changes nothing it resolves to. */
 static const char *const reserved[] = {
-    "all", "alter", "and", "any", "array", "as", "at", "authorization", "between", "both", "by",
-    "case", "cast", "check", "collate", "column", "commit", "constraint", "create", "cross",
-    "cube", "current", "current_date", "current_time", "current_timestamp", "current_user",
-    "delete", "describe", "distinct", "drop", "else", "end", "escape", "except", "exists",
-    "external", "false", "fetch", "filter", "for", "foreign", "from", "full", "function",
-    "global", "grant", "group", "grouping", "having", "in", "inner", "insert", "intersect",
-    "interval", "into", "is", "join", "leading", "left", "like", "local", "natural", "no",
-    "not", "null", "of", "on", "only", "or", "order", "out", "outer", "overlaps", "partition",
-    "position", "primary", "range", "references", "revoke", "right", "rollback", "rollup",
-    "row", "rows", "select", "session_user", "set", "some", "start", "table", "tablesample",
-    "then", "time", "to", "trailing", "true", "truncate", "union", "unique", "unknown",
-    "update", "user", "using", "values", "when", "where", "window", "with",
+    "all", "alter", "and", "anti", "any", "array", "as", "at", "authorization", "between",
+    "both", "by", "case", "cast", "check", "collate", "column", "commit", "constraint",
+    "create", "cross", "cube", "current", "current_date", "current_time", "current_timestamp",
+    "current_user", "default", "delete", "describe", "distinct", "drop", "else", "end",
+    "escape", "except", "exists", "external", "extract", "false", "fetch", "filter", "for",
+    "foreign", "from", "full", "function", "global", "grant", "group", "grouping", "having",
+    "in", "inner", "insert", "intersect", "interval", "into", "is", "join", "lateral",
+    "leading", "left", "like", "local", "minus", "natural", "no", "not", "null", "of", "on",
+    "only", "or", "order", "out", "outer", "overlaps", "partition", "percentile_cont",
+    "percentile_disc", "position", "primary", "range", "references", "revoke", "right",
+    "rollback", "rollup", "row", "rows", "select", "semi", "session_user", "set", "some",
+    "start", "table", "tablesample", "then", "time", "to", "trailing", "true", "truncate",
+    "union", "unique", "unknown", "update", "user", "using", "values", "when", "where",
+    "window", "with", "within",
 };
 
 const casc_backend casc_backend_databricks = {
@@ -27,15 +33,20 @@ const casc_backend casc_backend_databricks = {
     .quote = '`',
     .reserved = reserved,
     .nreserved = sizeof reserved / sizeof *reserved,
-    .units = {"MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR", "MICROSECOND"},
+    .units = {[CASC_UNIT_MINUTE] = "MINUTE", [CASC_UNIT_HOUR] = "HOUR", [CASC_UNIT_DAY] = "DAY",
+              [CASC_UNIT_MONTH] = "MONTH", [CASC_UNIT_QUARTER] = "QUARTER",
+              [CASC_UNIT_YEAR] = "YEAR", [CASC_SQL_MICROSECOND] = "MICROSECOND"},
     .templates =
         {
             [CASC_SQL_NOW] = "current_timestamp()",
             [CASC_SQL_TIMESTAMP] = "TIMESTAMP {0}",
             [CASC_SQL_TO_LOCAL] = "from_utc_timestamp({0}, {1})",
             [CASC_SQL_FROM_LOCAL] = "to_utc_timestamp({0}, {1})",
+            [CASC_SQL_CONVERT] = "from_utc_timestamp(to_utc_timestamp({0}, {1}), {2})",
             [CASC_SQL_ADD] = "timestampadd({2}, {1}, {0})",
+            [CASC_SQL_ADD_ELAPSED] = "timestampadd(MICROSECOND, timestampdiff(MICROSECOND, {1}, {2}), {0})",
             [CASC_SQL_TRUNC] = "date_trunc('{1}', {0})",
+            [CASC_SQL_WEEK_START] = "date_trunc('WEEK', {0})",
             [CASC_SQL_DATE] = "CAST({0} AS DATE)",
             [CASC_SQL_EPOCH_SECONDS] = "(unix_micros({0}) / 1000000)",
             [CASC_SQL_EPOCH_MILLIS] = "(unix_micros({0}) / 1000)",

@@ -5,8 +5,9 @@
  * zone` holding UTC; AT TIME ZONE converts both ways. */
 #include "backend.h"
 
-/* PostgreSQL's reserved key words (reserved, and reserved that can be a
- * function or type name), lower case, sorted. */
+/* PostgreSQL's reserved key words: pg_get_keywords() categories R
+ * (reserved) and T (reserved, can be function or type), lower case,
+ * sorted. Other key words work unquoted as table and column names. */
 static const char *const reserved[] = {
     "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
     "authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
@@ -29,15 +30,20 @@ const casc_backend casc_backend_postgres = {
     .omit_database = true,
     .reserved = reserved,
     .nreserved = sizeof reserved / sizeof *reserved,
-    .units = {"minute", "hour", "day", "week", "month", "quarter", "year", "microsecond"},
+    .units = {[CASC_UNIT_MINUTE] = "minute", [CASC_UNIT_HOUR] = "hour", [CASC_UNIT_DAY] = "day",
+              [CASC_UNIT_MONTH] = "month", [CASC_UNIT_QUARTER] = "quarter",
+              [CASC_UNIT_YEAR] = "year", [CASC_SQL_MICROSECOND] = "microsecond"},
     .templates =
         {
             [CASC_SQL_NOW] = "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')",
             [CASC_SQL_TIMESTAMP] = "TIMESTAMP {0}",
             [CASC_SQL_TO_LOCAL] = "(({0} AT TIME ZONE 'UTC') AT TIME ZONE {1})",
             [CASC_SQL_FROM_LOCAL] = "(({0} AT TIME ZONE {1}) AT TIME ZONE 'UTC')",
+            [CASC_SQL_CONVERT] = "(({0} AT TIME ZONE {1}) AT TIME ZONE {2})",
             [CASC_SQL_ADD] = "({0} + INTERVAL '{1} {2}')",
+            [CASC_SQL_ADD_ELAPSED] = "({0} + ({2} - {1}))",
             [CASC_SQL_TRUNC] = "date_trunc('{1}', {0})",
+            [CASC_SQL_WEEK_START] = "date_trunc('week', {0})",
             [CASC_SQL_DATE] = "CAST({0} AS DATE)",
             [CASC_SQL_EPOCH_SECONDS] = "EXTRACT(EPOCH FROM {0})",
             [CASC_SQL_EPOCH_MILLIS] = "(EXTRACT(EPOCH FROM {0}) * 1000)",

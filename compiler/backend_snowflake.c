@@ -4,10 +4,12 @@
  * quote. Times are TIMESTAMP_NTZ holding UTC, compared with SYSDATE()
  * (also NTZ in UTC), never CURRENT_TIMESTAMP(), whose session-zone LTZ
  * would shift NTZ comparisons. REGEXP_LIKE matches the whole string, so a
- * search is REGEXP_INSTR > 0. */
+ * search is REGEXP_INSTR > 0. DATE_TRUNC('week') follows the WEEK_START
+ * parameter, so a week's Monday is found with NEXT_DAY, which does not. */
 #include "backend.h"
 
-/* Snowflake's reserved keywords, lower case, sorted. */
+/* Snowflake's reserved and limited keywords ("Reserved & limited
+ * keywords" in the SQL reference), lower case, sorted. */
 static const char *const reserved[] = {
     "account", "all", "alter", "and", "any", "as", "between", "by", "case", "cast", "check",
     "column", "connect", "connection", "constraint", "create", "cross", "current",
@@ -19,7 +21,7 @@ static const char *const reserved[] = {
     "regexp", "revoke", "right", "rlike", "row", "rows", "sample", "schema", "select", "set",
     "some", "start", "table", "tablesample", "then", "to", "trigger", "true", "try_cast",
     "union", "unique", "update", "using", "values", "view", "when", "whenever", "where",
-    "window", "with",
+    "with",
 };
 
 const casc_backend casc_backend_snowflake = {
@@ -27,15 +29,20 @@ const casc_backend casc_backend_snowflake = {
     .quote = '"',
     .reserved = reserved,
     .nreserved = sizeof reserved / sizeof *reserved,
-    .units = {"minute", "hour", "day", "week", "month", "quarter", "year", "microsecond"},
+    .units = {[CASC_UNIT_MINUTE] = "minute", [CASC_UNIT_HOUR] = "hour", [CASC_UNIT_DAY] = "day",
+              [CASC_UNIT_MONTH] = "month", [CASC_UNIT_QUARTER] = "quarter",
+              [CASC_UNIT_YEAR] = "year", [CASC_SQL_MICROSECOND] = "microsecond"},
     .templates =
         {
             [CASC_SQL_NOW] = "SYSDATE()",
             [CASC_SQL_TIMESTAMP] = "TO_TIMESTAMP_NTZ({0})",
             [CASC_SQL_TO_LOCAL] = "CONVERT_TIMEZONE('UTC', {1}, {0})",
             [CASC_SQL_FROM_LOCAL] = "CONVERT_TIMEZONE({1}, 'UTC', {0})",
+            [CASC_SQL_CONVERT] = "CONVERT_TIMEZONE({1}, {2}, {0})",
             [CASC_SQL_ADD] = "DATEADD({2}, {1}, {0})",
+            [CASC_SQL_ADD_ELAPSED] = "DATEADD(microsecond, DATEDIFF(microsecond, {1}, {2}), {0})",
             [CASC_SQL_TRUNC] = "DATE_TRUNC('{1}', {0})",
+            [CASC_SQL_WEEK_START] = "TO_TIMESTAMP_NTZ(NEXT_DAY(DATEADD(day, -7, {0}), 'monday'))",
             [CASC_SQL_DATE] = "CAST({0} AS DATE)",
             [CASC_SQL_EPOCH_SECONDS] = "(DATE_PART(epoch_microsecond, {0}) / 1000000)",
             [CASC_SQL_EPOCH_MILLIS] = "(DATE_PART(epoch_microsecond, {0}) / 1000)",

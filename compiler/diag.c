@@ -87,7 +87,18 @@ static void render_excerpt(const casc_diag *dg, uint32_t col, casc_strbuf *out)
 
     if (cut_left)
         casc_sb_puts(out, "...");
-    casc_sb_put(out, from, (size_t)(to - from));
+    /* Messages are UTF-8 text: a NUL is shown as the symbol for NUL and a
+     * byte that is not UTF-8 as U+FFFD, one column each like the byte. */
+    for (const char *p = from; p < to;) {
+        int nul;
+        size_t good = casc_utf8_find_invalid(p, (size_t)(to - p), &nul);
+        casc_sb_put(out, p, good);
+        p += good;
+        if (p < to) {
+            casc_sb_puts(out, nul ? "\xE2\x90\x80" : "\xEF\xBF\xBD");
+            p++;
+        }
+    }
     if (cut_right)
         casc_sb_puts(out, "...");
     casc_sb_putc(out, '\n');

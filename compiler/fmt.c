@@ -2,9 +2,12 @@
 #include "fmt.h"
 
 #include <inttypes.h>
+#include <string.h>
 
-enum { INDENT = 4 };
-enum { PREC_OR = 1, PREC_AND = 2, PREC_NOT = 3, PREC_LEAF = 4 };
+enum { INDENT = 4, MAX_INDENT = 40 };
+/* Binding strength; PREC_PARENS is more than anything has, so an operand
+ * that asks for it is always parenthesized. */
+enum { PREC_OR = 1, PREC_AND = 2, PREC_NOT = 3, PREC_LEAF = 4, PREC_PARENS = 5 };
 
 /* A printer that gives up once its output passes a length limit, so that
  * "does this fit on the line?" costs no more than the line itself. */
@@ -156,8 +159,9 @@ static void put_window(printer *p, const casc_window *w)
 
 static void put_expr(printer *p, const casc_node *n, int min_prec);
 
-/* A filter that the grammar accepts without parentheses: one comparison. */
-static bool is_simple_filter(const casc_node *f)
+
+/* One comparison on a name: a filter that needs no parentheses. */
+static bool is_comparison(const casc_node *f)
 {
     switch (f->kind) {
     case CASC_N_COMPARE:
@@ -171,6 +175,13 @@ static bool is_simple_filter(const casc_node *f)
     }
 }
 
+/* `not (a = 1)`, not `not a = 1`, which reads as if `not a` were compared;
+ * but `not purchase in last 7 days`, `not in segment 'VIP'`. */
+static int not_operand_prec(const casc_node *operand)
+{
+    return is_comparison(operand) ? PREC_PARENS : PREC_NOT;
+}
+
 static void put_leaf(printer *p, const casc_node *n)
 {
     const struct casc_leaf *l = &n->u.leaf;
@@ -180,8 +191,6 @@ static void put_leaf(printer *p, const casc_node *n)
         [CASC_MATCH_MATCHES] = "matches",
     };
     const char *neg = n->negated ? " not" : "";
-    if (n->kind == CASC_N_SUBJECT && l->pick != CASC_PICK_NONE)
-        casc_sb_puts(p->out, l->pick == CASC_PICK_FIRST ? "first " : "last ");
     put_qname(p, &l->subject);
     switch (n->kind) {
     case CASC_N_COMPARE:
@@ -208,27 +217,46 @@ static void put_leaf(printer *p, const casc_node *n)
         casc_sb_printf(p->out, "%s contains %s ", neg, l->all ? "all" : "any");
         put_values(p, &l->values);
         break;
-    default: /* SUBJECT */
-        if (l->filter) {
-            casc_sb_puts(p->out, " where ");
-            if (is_simple_filter(l->filter)) {
-                put_leaf(p, l->filter);
-            } else {
-                casc_sb_putc(p->out, '(');
-                put_expr(p, l->filter, PREC_OR);
-                casc_sb_putc(p->out, ')');
-            }
-        }
-        if (l->measure) {
-            casc_sb_putc(p->out, ' ');
-            put_measure(p, l->measure);
-        }
-        if (l->window) {
-            casc_sb_putc(p->out, ' ');
-            put_window(p, l->window);
-        }
-        break;
+    default: break;
     }
+}
+
+/* `first purchase`: a behavior condition up to its filter. */
+static void put_subject_head(printer *p, const casc_node *n)
+{
+    if (n->u.leaf.pick != CASC_PICK_NONE)
+        casc_sb_puts(p->out, n->u.leaf.pick == CASC_PICK_FIRST ? "first " : "last ");
+    put_qname(p, &n->u.leaf.subject);
+}
+
+/* ` count > 3 in last 30 days`: the clauses after the filter. */
+static void put_subject_clauses(printer *p, const casc_node *n)
+{
+    if (n->u.leaf.measure) {
+        casc_sb_putc(p->out, ' ');
+        put_measure(p, n->u.leaf.measure);
+    }
+    if (n->u.leaf.window) {
+        casc_sb_putc(p->out, ' ');
+        put_window(p, n->u.leaf.window);
+    }
+}
+
+static void put_subject(printer *p, const casc_node *n)
+{
+    const casc_node *f = n->u.leaf.filter;
+    put_subject_head(p, n);
+    if (f) {
+        casc_sb_puts(p->out, " where ");
+        if (is_comparison(f)) {
+            put_leaf(p, f);
+        } else {
+            casc_sb_putc(p->out, '(');
+            put_expr(p, f, PREC_OR);
+            casc_sb_putc(p->out, ')');
+        }
+    }
+    put_subject_clauses(p, n);
 }
 
 static void put_expr(printer *p, const casc_node *n, int min_prec)
@@ -249,7 +277,7 @@ static void put_expr(printer *p, const casc_node *n, int min_prec)
         break;
     case CASC_N_NOT:
         casc_sb_puts(p->out, "not ");
-        put_expr(p, n->u.child, PREC_NOT);
+        put_expr(p, n->u.child, not_operand_prec(n->u.child));
         break;
     case CASC_N_TRUE: casc_sb_puts(p->out, "true"); break;
     case CASC_N_FALSE: casc_sb_puts(p->out, "false"); break;
@@ -257,6 +285,7 @@ static void put_expr(printer *p, const casc_node *n, int min_prec)
         casc_sb_puts(p->out, "in segment ");
         put_value(p, &n->u.segment);
         break;
+    case CASC_N_SUBJECT: put_subject(p, n); break;
     default: put_leaf(p, n); break;
     }
     if (parens)
@@ -280,49 +309,96 @@ static void put_line(casc_strbuf *out, const casc_node *n, int min_prec)
     put_expr(&p, n, min_prec);
 }
 
-static size_t room(size_t indent)
+/* Columns left for an item starting at column `lead`; never fewer than 20,
+ * so deep nesting still gets a line of its own. */
+static size_t room(size_t lead)
 {
-    return indent + 20 < CASC_FMT_WIDTH ? CASC_FMT_WIDTH - indent : 20;
+    return lead + 20 < CASC_FMT_WIDTH ? CASC_FMT_WIDTH - lead : 20;
 }
 
-/* One chain item per line, the operator leading; an item that is itself a
- * chain too long for its line opens a parenthesized block. */
+/* Indentation of the next level. It stops growing at MAX_INDENT, so a rule
+ * nested a thousand deep formats to text of about its own size. */
+static size_t deeper(size_t indent)
+{
+    return indent + INDENT <= MAX_INDENT ? indent + INDENT : indent;
+}
+
+static void newline(casc_strbuf *out, size_t indent)
+{
+    casc_sb_putc(out, '\n');
+    casc_sb_repeat(out, ' ', indent);
+}
+
+static void put_item(casc_strbuf *out, const casc_node *n, int min_prec, size_t indent,
+                     size_t lead);
+
+/* One chain item per line, the operator leading. */
 static void put_block(casc_strbuf *out, const casc_node *n, size_t indent)
 {
+    const char *op = n->kind == CASC_N_AND ? "and " : "or ";
     for (uint32_t i = 0; i < n->u.list.n; i++) {
-        const casc_node *item = n->u.list.items[i];
+        size_t lead = indent;
         if (i) {
-            casc_sb_putc(out, '\n');
-            casc_sb_repeat(out, ' ', indent);
-            casc_sb_puts(out, n->kind == CASC_N_AND ? "and " : "or ");
+            newline(out, indent);
+            casc_sb_puts(out, op);
+            lead += strlen(op);
         }
-        size_t lead = indent + (i ? (n->kind == CASC_N_AND ? 4 : 3) : 0);
-        const casc_node *inner = item;
-        const char *prefix = "";
-        if (inner->kind == CASC_N_NOT && (inner->u.child->kind == CASC_N_AND ||
-                                          inner->u.child->kind == CASC_N_OR)) {
-            prefix = "not ";
-            inner = inner->u.child;
-        }
-        bool chain = inner->kind == CASC_N_AND || inner->kind == CASC_N_OR;
-        if (!chain || fits(item, prec(n) + 1, room(lead))) {
-            put_line(out, item, prec(n) + 1);
-            continue;
-        }
-        casc_sb_printf(out, "%s(\n", prefix);
-        casc_sb_repeat(out, ' ', indent + INDENT);
-        put_block(out, inner, indent + INDENT);
-        casc_sb_putc(out, '\n');
-        casc_sb_repeat(out, ' ', indent);
-        casc_sb_putc(out, ')');
+        put_item(out, n->u.list.items[i], prec(n) + 1, indent, lead);
     }
+}
+
+/* `(`, then n as a block one level deeper, then `)` on a line of its own. */
+static void put_paren_block(casc_strbuf *out, const casc_node *n, size_t indent)
+{
+    casc_sb_putc(out, '(');
+    newline(out, deeper(indent));
+    if (n->kind == CASC_N_AND || n->kind == CASC_N_OR)
+        put_block(out, n, deeper(indent));
+    else
+        put_item(out, n, PREC_OR, deeper(indent), deeper(indent));
+    newline(out, indent);
+    casc_sb_putc(out, ')');
+}
+
+/* n at column `lead` of a line indented by `indent`: on that line when it
+ * fits, else broken at its chains, `not (...)` and `where (...)`. */
+static void put_item(casc_strbuf *out, const casc_node *n, int min_prec, size_t indent,
+                     size_t lead)
+{
+    if (fits(n, min_prec, room(lead))) {
+        put_line(out, n, min_prec);
+        return;
+    }
+    switch (n->kind) {
+    case CASC_N_AND:
+    case CASC_N_OR:
+        /* A chain inside another (or under `not`) gets its own block, even
+         * where precedence alone would need no parentheses. */
+        if (min_prec > PREC_OR)
+            put_paren_block(out, n, indent);
+        else
+            put_block(out, n, indent);
+        return;
+    case CASC_N_NOT:
+        casc_sb_puts(out, "not ");
+        put_item(out, n->u.child, not_operand_prec(n->u.child), indent, lead + 4);
+        return;
+    case CASC_N_SUBJECT:
+        if (n->u.leaf.filter && !is_comparison(n->u.leaf.filter)) {
+            printer p = {out, SIZE_MAX};
+            put_subject_head(&p, n);
+            casc_sb_puts(out, " where ");
+            put_paren_block(out, n->u.leaf.filter, indent);
+            put_subject_clauses(&p, n);
+            return;
+        }
+        break;
+    default: break;
+    }
+    put_line(out, n, min_prec);
 }
 
 void casc_fmt(const casc_node *rule, casc_strbuf *out)
 {
-    bool chain = rule->kind == CASC_N_AND || rule->kind == CASC_N_OR;
-    if (!chain || fits(rule, PREC_OR, CASC_FMT_WIDTH))
-        put_line(out, rule, PREC_OR);
-    else
-        put_block(out, rule, 0);
+    put_item(out, rule, PREC_OR, 0, 0);
 }

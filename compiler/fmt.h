@@ -1,11 +1,13 @@
 /* fmt.h - the canonical text of a rule (`casc fmt`).
  *
  * Lower-case keywords, single spaces, the fewest parentheses that keep the
- * meaning, negative forms spelled as written (`!=`, `not in`), one window
- * spelling per kind (`in last 30 days`, `previous month`). A rule that does
- * not fit in 80 columns gets one condition per line, the operator leading.
- * Parsing the output gives the same tree, and formatting it again gives the
- * same text. */
+ * meaning (plus those around a comparison under `not`: `not (a = 1)`),
+ * negative forms spelled as written (`!=`, `not in`), one window spelling
+ * per kind (`in last 30 days`, `previous month`). A rule that does not fit
+ * in 80 columns gets one condition per line, the operator leading, with
+ * `(...)`, `not (...)` and `where (...)` opening indented blocks. Parsing
+ * the output gives the same tree, and formatting it again gives the same
+ * text. */
 #ifndef CASC_FMT_H
 #define CASC_FMT_H
 

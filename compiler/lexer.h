@@ -13,7 +13,7 @@ typedef struct casc_token {
 } casc_token;
 
 typedef struct casc_lexer {
-    const char *text; /* text[len] must be readable (the source's NUL) */
+    const char *text; /* text[len] must be '\0' (the source's NUL): re2c's end check */
     uint32_t len, pos;
 } casc_lexer;
 

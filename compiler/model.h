@@ -33,16 +33,21 @@ typedef enum {
     CASC_TIME_EPOCH_MILLIS,
 } casc_time_storage;
 
+/* The model's spelling of a timestamp_type ("epoch_seconds", ...). */
+const char *casc_time_storage_name(casc_time_storage s);
+
 typedef struct casc_table {
     const char *database; /* NULL when not given ("catalog" is a synonym) */
     const char *schema;   /* NULL when not given */
     const char *table;
 } casc_table;
 
-/* A place in the model file, for diagnostics about names defined there. */
+/* A place in the model file, for diagnostics about names defined there:
+ * the item's path and the offset of its name (of its rule, for a segment
+ * defined by a rule). */
 typedef struct casc_model_place {
     uint32_t offset; /* byte offset in the model source, CASC_NO_SPAN if unknown */
-    const char *path; /* "behaviors[1].timestamp_column" */
+    const char *path; /* "behaviors[1]", "master_table.columns[2]" */
 } casc_model_place;
 
 typedef struct casc_field {
@@ -57,14 +62,14 @@ typedef struct casc_attribute {
     const char *column; /* master column, or the attribute table's value_column */
     casc_type type;
     const casc_table *table; /* NULL: a column of the master table */
-    const char *key_column;  /* the attribute table's key (NULL for master) */
+    const char *key_column;  /* its table's key (default: the master's); NULL for master */
     casc_model_place place;
 } casc_attribute;
 
 typedef struct casc_behavior {
     const char *name;
     casc_table table;
-    const char *key_column;
+    const char *key_column; /* the master's key_column unless given */
     const char *time_column;
     casc_time_storage time_storage;
     const char *timezone; /* zone of timestamp values; NULL means UTC */
@@ -80,15 +85,15 @@ typedef struct casc_segment {
     casc_source rule_source; /* the rule text, named after the model file */
     /* ... or a table of member keys. */
     const casc_table *table;
-    const char *key_column;
+    const char *key_column; /* the master's key_column unless given */
     casc_model_place place;
 } casc_segment;
 
 typedef struct casc_model {
-    const char *name;
+    const char *name; /* NULL when not given */
     casc_table master;
     const char *key_column;
-    const casc_attribute *attributes;
+    const casc_attribute *attributes; /* master columns first, then attribute tables */
     uint32_t nattributes;
     const casc_behavior *behaviors;
     uint32_t nbehaviors;

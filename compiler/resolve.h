@@ -8,9 +8,11 @@
 #include "model.h"
 #include "resolved.h"
 
-/* Resolve rule (parsed from src) against model. Reports every error it
- * finds, each at its token; returns NULL when there was any. Rule segments
- * the rule refers to are parsed and resolved here too (once each). */
+/* Resolve rule (parsed from src) against model (docs/names-and-types.md).
+ * Reports every error it finds, each at its token; returns NULL when there
+ * was any. Rule segments the rule refers to are parsed and resolved here
+ * too (once each); errors in their rules point into model->source, which
+ * must outlive the diagnostics. */
 casc_rnode *casc_resolve(casc_arena *arena, const casc_model *model, const casc_node *rule,
                          const casc_source *src, casc_diags *d);
 

@@ -105,20 +105,25 @@ static casc_timelit shift_minutes(casc_timelit t, int64_t minutes)
     return t;
 }
 
-/* 'YYYY-MM-DD HH:MM:SS[.ffffff]' as a timestamp expression. */
-static const char *timestamp_literal(gen *g, const casc_timelit *t)
+/* 'YYYY-MM-DD HH:MM:SS[.ffffff]' as a timestamp expression. The engines
+ * keep microseconds, so a finer fraction is rounded up (up) or down, as
+ * the comparison needs: t >= x is t >= ceil(x), t <= x is t <= floor(x). */
+static const char *timestamp_literal(gen *g, casc_timelit t, bool up)
 {
+    unsigned micros = t.nanos / 1000;
+    if (up && t.nanos % 1000 && ++micros == 1000000) {
+        micros = 0;
+        if (++t.second == 60) {
+            t.second = 0;
+            t = shift_minutes(t, 1);
+        }
+    }
     char text[48];
-    int n = snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u:%02u", (int)t->year,
-                     t->month, t->day, t->hour, t->minute, t->second);
-    if (t->nanos)
-        n += snprintf(text + n, sizeof text - (size_t)n, ".%06u", t->nanos / 1000);
+    int n = snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u:%02u", (int)t.year, t.month,
+                     t.day, t.hour, t.minute, t.second);
+    if (micros)
+        n += snprintf(text + n, sizeof text - (size_t)n, ".%06u", micros);
     return apply(g, CASC_SQL_TIMESTAMP, literal(g, text, (size_t)n), NULL, NULL);
-}
-
-static const char *o_timezone(const gen *g)
-{
-    return g->o->timezone ? g->o->timezone : "UTC";
 }
 
 static const char *to_local(gen *g, const char *utc)
@@ -158,37 +163,51 @@ static const char *as_local(gen *g, texpr t)
 }
 
 /* A literal time: with its zone, an instant; without, wall clock in the
- * rule's zone. */
-static texpr literal_time(gen *g, const casc_timelit *t)
+ * rule's zone. up: round a sub-microsecond fraction up. */
+static texpr literal_time(gen *g, const casc_timelit *t, bool up)
 {
     if (t->has_zone) {
         casc_timelit utc = shift_minutes(*t, -t->zone_minutes);
         utc.has_zone = false;
-        return (texpr){timestamp_literal(g, &utc), false};
+        return (texpr){timestamp_literal(g, utc, up), false};
     }
-    return (texpr){timestamp_literal(g, t), true};
+    return (texpr){timestamp_literal(g, *t, up), true};
 }
 
-static texpr now(gen *g)
+static texpr now(gen *g, bool up)
 {
     if (g->o->now)
-        return literal_time(g, g->o->now);
+        return literal_time(g, g->o->now, up);
     return (texpr){apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
 }
 
-/* A symbolic instant as SQL. */
-static texpr instant(gen *g, const casc_instant *i)
+/* A symbolic instant as SQL; up: the comparison wants it rounded up to a
+ * microsecond (>= and <). */
+static texpr instant(gen *g, const casc_instant *i, bool up)
 {
     switch (i->kind) {
     case CASC_I_NOW:
         if (i->offset == 0)
-            return now(g);
+            return now(g, up);
         if (i->unit <= CASC_UNIT_HOUR) /* elapsed time: no calendar involved */
-            return (texpr){add(g, as_utc(g, now(g)), i->offset, i->unit), false};
-        return (texpr){add(g, as_local(g, now(g)), i->offset, i->unit), true};
+            return (texpr){add(g, as_utc(g, now(g, up)), i->offset, i->unit), false};
+        return (texpr){add(g, as_local(g, now(g, up)), i->offset, i->unit), true};
     case CASC_I_CALENDAR: {
-        const char *start =
-            apply(g, CASC_SQL_TRUNC, as_local(g, now(g)), g->b->units[i->unit], NULL);
+        texpr at = now(g, up);
+        const char *local = as_local(g, at);
+        if (i->unit <= CASC_UNIT_HOUR) {
+            /* Minutes and hours are elapsed time: the current one began as
+             * long ago as the local clock says. Converting its local start
+             * back would fail where the clocks change (02:00 twice, or
+             * never). */
+            const char *trunc = apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
+            const char *start =
+                g->utc ? trunc : apply(g, CASC_SQL_ADD_ELAPSED, as_utc(g, at), local, trunc);
+            return (texpr){add(g, start, i->offset, i->unit), false};
+        }
+        const char *start = i->unit == CASC_UNIT_WEEK
+                                ? apply(g, CASC_SQL_WEEK_START, local, NULL, NULL)
+                                : apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
         int64_t n = i->offset;
         unsigned unit = i->unit;
         if (unit == CASC_UNIT_WEEK)
@@ -199,9 +218,9 @@ static texpr instant(gen *g, const casc_instant *i)
     }
     case CASC_I_LOCAL: {
         casc_timelit t = shift_minutes(i->lit, i->offset * 1440);
-        return (texpr){timestamp_literal(g, &t), true};
+        return (texpr){timestamp_literal(g, t, up), true};
     }
-    default: return literal_time(g, &i->lit);
+    default: return literal_time(g, &i->lit, up);
     }
 }
 
@@ -222,7 +241,8 @@ static const char *const cmp_ops[2][2] = {{">", ">="}, {"<", "<="}}; /* [hi][inc
 static const char *time_bound(gen *g, const char *col, const casc_col *c, const casc_bound *bd,
                               bool hi)
 {
-    texpr t = instant(g, &bd->at);
+    bool up = hi != bd->inclusive; /* >= and < round the bound up */
+    texpr t = instant(g, &bd->at, up);
     const char *at = as_utc(g, t);
     const char *op = cmp_ops[hi][bd->inclusive];
     switch (c->storage) {
@@ -240,20 +260,21 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
         if (local_midnight(&bd->at))
             return format(g, "%s %s", col,
                           format(g, "%s %s", op, apply(g, CASC_SQL_DATE, local, NULL, NULL)));
-        bool ceil = hi != bd->inclusive; /* >= and < round up */
-        if (ceil)
+        if (up)
             local = add(g, local, -1, CASC_SQL_MICROSECOND);
         const char *day = apply(g, CASC_SQL_DATE, local, NULL, NULL);
         return format(g, "%s %s", col, format(g, "%s %s", hi ? "<=" : ">", day));
     }
     default:
         /* Timestamp columns hold wall-clock times of their zone (UTC unless
-         * the behavior names one). */
+         * the behavior names one). A local bound is converted even when the
+         * rule has the column's zone: that moves a wall-clock time the
+         * clocks skipped (02:30 on a spring-forward day) to the instant it
+         * stands for, as on a UTC column. */
         if (c->zone && strcmp(c->zone, "UTC") != 0) {
-            const char *tz = o_timezone(g);
-            at = t.local && strcmp(c->zone, tz) == 0
-                     ? t.sql
-                     : apply(g, CASC_SQL_TO_LOCAL, at, literal(g, c->zone, strlen(c->zone)), NULL);
+            const char *zone = literal(g, c->zone, strlen(c->zone));
+            at = t.local && !g->utc ? apply(g, CASC_SQL_CONVERT, t.sql, g->tz, zone)
+                                    : apply(g, CASC_SQL_TO_LOCAL, at, zone, NULL);
         }
         return format(g, "%s %s", col, format(g, "%s %s", op, at));
     }
@@ -291,6 +312,25 @@ static const char *value(gen *g, const casc_value *v)
     case CASC_V_BOOL: return v->boolean ? "TRUE" : "FALSE";
     default: return casc_arena_strndup(g->arena, v->text, v->len); /* NUMBER */
     }
+}
+
+/* A LIKE pattern for ESCAPE '\\': a backslash before %, _ or another
+ * backslash makes that character literal; any other backslash is an
+ * ordinary character, so it is doubled (engines reject or drop it). */
+static const char *like_pattern(gen *g, const casc_value *v)
+{
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    for (size_t i = 0; i < v->len; i++) {
+        casc_sb_putc(&sb, v->text[i]);
+        if (v->text[i] != '\\')
+            continue;
+        char next = i + 1 < v->len ? v->text[i + 1] : '\0';
+        casc_sb_putc(&sb, next == '%' || next == '_' || next == '\\' ? v->text[++i] : '\\');
+    }
+    g->failed |= sb.failed != 0;
+    const char *lit = literal(g, casc_sb_str(&sb), sb.failed ? 0 : sb.len);
+    casc_sb_free(&sb);
+    return lit;
 }
 
 static const char *column(gen *g, const casc_col *c)
@@ -375,7 +415,7 @@ static const char *pred(gen *g, const casc_pnode *n)
         v = apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.value), NULL);
         break;
     case CASC_P_LIKE:
-        v = apply(g, CASC_SQL_LIKE, col, value(g, &n->u.pred.value), literal(g, "\\", 1));
+        v = apply(g, CASC_SQL_LIKE, col, like_pattern(g, &n->u.pred.value), literal(g, "\\", 1));
         break;
     default: {
         static const casc_sql_template t[] = {

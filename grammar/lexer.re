@@ -95,6 +95,7 @@ int casc_lex(casc_lexer *lx, casc_token *tok)
         timeish                   { code = CASC_LEX_BAD_TIME; break; }
         number                    { code = TK_NUMBER; break; }
         number [a-zA-Z0-9_.]+     { code = CASC_LEX_BAD_NUMBER; break; }
+        "-"? "." [0-9] [a-zA-Z0-9_.]* { code = CASC_LEX_BAD_NUMBER; break; }
 
         "("   { code = TK_LP; break; }
         ")"   { code = TK_RP; break; }

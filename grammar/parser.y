@@ -6,7 +6,9 @@
  * the heap; nesting is bounded by the limits in compiler/parse.h.
  *
  * Soft keywords fall back to ID (as in SQLite): `count`, `first`, units and
- * the rest are names wherever the keyword itself cannot stand. The hard
+ * the rest are names wherever the keyword itself cannot stand. `first` and
+ * `last` can stand where a condition starts, so there the driver
+ * (compiler/parse.c) makes them an ID unless a name follows. The hard
  * keywords are and, or, not, in, is, null, true and false. */
 
 %name casc_Parse
@@ -43,7 +45,8 @@ static const casc_token NO_TOKEN = {0, 0};
 
 %stack_overflow { casc_parse_out_of_memory(ctx); }
 
-/* Token order: the hard keywords, then every soft keyword, then the rest. */
+/* Token order: the hard keywords, then every soft keyword, then the rest
+ * (ID, QID first); compiler/parse.c relies on these ranges. */
 %token AND OR NOT IN IS NULL TRUE FALSE.
 %token FIRST LAST WHERE COUNT DISTINCT SUM AVG MIN MAX SEGMENT BETWEEN CONTAINS ANY ALL
        STARTS ENDS WITH LIKE MATCHES EMPTY THE WITHIN THIS PREVIOUS NEXT TODAY YESTERDAY
@@ -172,24 +175,30 @@ window(A) ::= NEXT(S) UNIT(E).                   { A = casc_build_window_unit(ct
 window(A) ::= TODAY(T).                                  { A = casc_build_window_day(ctx, CASC_W_TODAY, T); }
 window(A) ::= YESTERDAY(T).                              { A = casc_build_window_day(ctx, CASC_W_YESTERDAY, T); }
 window(A) ::= BETWEEN(S) value(X) AND value(Y).          { A = casc_build_window_time(ctx, CASC_W_BETWEEN, S, X, Y); }
-window(A) ::= SINCE(S) value(X).                         { A = casc_build_window_time(ctx, CASC_W_SINCE, S, X, NULL); }
-window(A) ::= AFTER(S) value(X).                         { A = casc_build_window_time(ctx, CASC_W_AFTER, S, X, NULL); }
-window(A) ::= BEFORE(S) value(X).                        { A = casc_build_window_time(ctx, CASC_W_BEFORE, S, X, NULL); }
+window(A) ::= SINCE(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_SINCE, S, X, NULL); }
+window(A) ::= AFTER(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_AFTER, S, X, NULL); }
+window(A) ::= BEFORE(S) time(X).                         { A = casc_build_window_time(ctx, CASC_W_BEFORE, S, X, NULL); }
 
 /* ---- values ---- */
 %type value {casc_value *}
-value(A) ::= STRING(T).                   { A = casc_build_value(ctx, TK_STRING, T); }
+value(A) ::= time(T).                     { A = T; }
 value(A) ::= NUMBER(T).                   { A = casc_build_value(ctx, TK_NUMBER, T); }
-value(A) ::= DATE(T).                     { A = casc_build_value(ctx, TK_DATE, T); }
-value(A) ::= TIMESTAMP(T).                { A = casc_build_value(ctx, TK_TIMESTAMP, T); }
 value(A) ::= TRUE(T).                     { A = casc_build_value(ctx, TK_TRUE, T); }
 value(A) ::= FALSE(T).                    { A = casc_build_value(ctx, TK_FALSE, T); }
-value(A) ::= NOW(T).                      { A = casc_build_value(ctx, TK_NOW, T); }
-value(A) ::= TODAY(T).                    { A = casc_build_value(ctx, TK_TODAY, T); }
-value(A) ::= YESTERDAY(T).                { A = casc_build_value(ctx, TK_YESTERDAY, T); }
 value(A) ::= NULL(T).                     { A = casc_build_value(ctx, TK_NULL, T); }
-value(A) ::= NUMBER(N) UNIT(U) AGO(E).    { A = casc_build_relative(ctx, CASC_V_AGO, N, U, E); }
-value(A) ::= NUMBER(N) UNIT(U) FROM NOW(E). { A = casc_build_relative(ctx, CASC_V_FROM_NOW, N, U, E); }
+
+/* What may stand for a time T (spec §5); a string is checked to be a time
+ * by the resolver, which knows whether it is one. `before`, `after` and
+ * `since` take only these, so `x before 3` says a unit is missing. */
+%type time {casc_value *}
+time(A) ::= STRING(T).                    { A = casc_build_value(ctx, TK_STRING, T); }
+time(A) ::= DATE(T).                      { A = casc_build_value(ctx, TK_DATE, T); }
+time(A) ::= TIMESTAMP(T).                 { A = casc_build_value(ctx, TK_TIMESTAMP, T); }
+time(A) ::= NOW(T).                       { A = casc_build_value(ctx, TK_NOW, T); }
+time(A) ::= TODAY(T).                     { A = casc_build_value(ctx, TK_TODAY, T); }
+time(A) ::= YESTERDAY(T).                 { A = casc_build_value(ctx, TK_YESTERDAY, T); }
+time(A) ::= NUMBER(N) UNIT(U) AGO(E).     { A = casc_build_relative(ctx, CASC_V_AGO, N, U, E); }
+time(A) ::= NUMBER(N) UNIT(U) FROM NOW(E). { A = casc_build_relative(ctx, CASC_V_FROM_NOW, N, U, E); }
 
 %type values {casc_values *}
 values(A) ::= value(V).                   { A = casc_build_values(ctx, NULL, V); }

@@ -1,0 +1,25 @@
+/* json_out.h - write JSON for programs: indented two spaces, one member
+ * per line, strings escaped. The text goes to a string builder, so a failed
+ * allocation is checked once at the end. */
+#ifndef CASC_JSON_OUT_H
+#define CASC_JSON_OUT_H
+
+#include <stdbool.h>
+
+#include "strbuf.h"
+
+typedef struct cli_json {
+    casc_strbuf *out;
+    unsigned depth;
+    bool need_comma; /* a value came before in the open object or array */
+    bool after_key;  /* the next value follows "key": on the same line */
+} cli_json;
+
+void cli_json_begin(cli_json *j, char open); /* '{' or '[' */
+void cli_json_end(cli_json *j, char close);  /* '}' or ']' */
+void cli_json_key(cli_json *j, const char *key);
+void cli_json_string(cli_json *j, const char *s); /* NULL: null */
+/* "key": "s" in one call. */
+void cli_json_member(cli_json *j, const char *key, const char *s);
+
+#endif

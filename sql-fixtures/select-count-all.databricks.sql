@@ -1,0 +1,2 @@
+SELECT COUNT(*) AS profiles
+FROM fx.public.customers AS c

@@ -1,0 +1,2 @@
+SELECT COUNT(*) AS profiles
+FROM public.customers AS c

@@ -1,0 +1,3 @@
+SELECT COUNT(*) AS profiles
+FROM fx.public.customers AS c
+WHERE FALSE

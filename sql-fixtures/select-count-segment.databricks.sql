@@ -1,0 +1,4 @@
+SELECT COUNT(*) AS profiles
+FROM fx.public.customers AS c
+WHERE c.email_opt_in = TRUE
+  AND NOT EXISTS (SELECT 1 FROM fx.public.suppression_list AS s WHERE s.id = c.customer_id)

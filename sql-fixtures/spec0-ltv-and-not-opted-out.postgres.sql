@@ -1,0 +1,5 @@
+SELECT c.customer_id
+FROM public.customers AS c
+LEFT JOIN analytics.customer_metrics AS a1 ON a1.customer_id = c.customer_id
+WHERE a1.ltv > 1000
+  AND c.email_opt_in IS DISTINCT FROM FALSE

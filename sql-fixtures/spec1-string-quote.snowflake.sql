@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE c.first_name = 'O''Neil'
+  OR c.email = 'o''neil@test.org'

@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE c.age > 30
+  AND c.loyalty_tier IS DISTINCT FROM 'Gold'

@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE c.loyalty_tier IS DISTINCT FROM 'Gold'
+  AND c.email_opt_in IS DISTINCT FROM TRUE

@@ -1,0 +1,2 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c

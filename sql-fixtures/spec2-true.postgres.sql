@@ -1,0 +1,2 @@
+SELECT c.customer_id
+FROM public.customers AS c

@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE (('golf' = ANY(c.interests)) OR ('tennis' = ANY(c.interests)))

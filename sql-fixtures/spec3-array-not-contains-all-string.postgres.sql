@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE NOT COALESCE((('golf' = ANY(c.interests)) AND ('tennis' = ANY(c.interests))), FALSE)

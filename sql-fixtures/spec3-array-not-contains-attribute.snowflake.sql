@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+LEFT JOIN fx.ml.category_affinity AS a1 ON a1.cust_id = c.customer_id
+WHERE NOT COALESCE(ARRAY_CONTAINS('Electronics'::VARIANT, a1.top_categories), FALSE)

@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (c.renewal_date >= CAST(timestampadd(DAY, 7, date_trunc('WEEK', TIMESTAMP '2026-03-30 12:00:00')) AS DATE) AND c.renewal_date < CAST(timestampadd(DAY, 14, date_trunc('WEEK', TIMESTAMP '2026-03-30 12:00:00')) AS DATE))

@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (c.signup_date >= CAST(timestampadd(YEAR, -1, date_trunc('YEAR', TIMESTAMP '2026-03-30 12:00:00')) AS DATE) AND c.signup_date < CAST(date_trunc('YEAR', TIMESTAMP '2026-03-30 12:00:00') AS DATE))

@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE c.signup_date >= CAST(TIMESTAMP '2026-03-29 00:00:00' AS DATE)

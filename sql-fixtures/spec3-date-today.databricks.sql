@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (c.renewal_date >= CAST(date_trunc('DAY', TIMESTAMP '2026-03-30 12:00:00') AS DATE) AND c.renewal_date < CAST(timestampadd(DAY, 1, date_trunc('DAY', TIMESTAMP '2026-03-30 12:00:00')) AS DATE))

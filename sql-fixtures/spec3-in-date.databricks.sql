@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (c.signup_date >= CAST(TIMESTAMP '2024-02-29 00:00:00' AS DATE) AND c.signup_date <= CAST(TIMESTAMP '2024-02-29 00:00:00' AS DATE))
+  OR (c.signup_date >= CAST(TIMESTAMP '2026-03-30 00:00:00' AS DATE) AND c.signup_date <= CAST(TIMESTAMP '2026-03-30 00:00:00' AS DATE))

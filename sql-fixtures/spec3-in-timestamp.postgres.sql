@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE (c.last_login_at >= TIMESTAMP '2026-03-30 12:00:00' AND c.last_login_at <= TIMESTAMP '2026-03-30 12:00:00')
+  OR (c.last_login_at >= TIMESTAMP '2026-01-01 00:00:00' AND c.last_login_at <= TIMESTAMP '2026-01-01 00:00:00')

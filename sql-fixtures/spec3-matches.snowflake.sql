@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (REGEXP_INSTR(c.email, '^[a-z]+@example\\.com$') > 0)

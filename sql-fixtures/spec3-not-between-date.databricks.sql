@@ -1,0 +1,3 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE NOT COALESCE((c.signup_date >= CAST(TIMESTAMP '2026-01-01 00:00:00' AS DATE) AND c.signup_date < CAST(TIMESTAMP '2026-03-02 00:00:00' AS DATE)), FALSE)

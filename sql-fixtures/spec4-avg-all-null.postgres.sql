@@ -1,0 +1,11 @@
+SELECT c.customer_id
+FROM public.customers AS c
+LEFT JOIN (
+    SELECT
+        e.customer_id,
+        AVG(CASE WHEN e.amount IS NULL
+            THEN e.amount END) AS m1
+    FROM events.purchases AS e
+    GROUP BY e.customer_id
+) AS b1 ON b1.customer_id = c.customer_id
+WHERE b1.m1 >= 0

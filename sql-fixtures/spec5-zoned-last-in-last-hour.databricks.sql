@@ -1,0 +1,10 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+LEFT JOIN (
+    SELECT
+        e.customer_id,
+        MAX(e.visited_at) AS m1
+    FROM fx.events.store_visits AS e
+    GROUP BY e.customer_id
+) AS b1 ON b1.customer_id = c.customer_id
+WHERE (b1.m1 >= from_utc_timestamp(timestampadd(HOUR, -1, TIMESTAMP '2026-03-30 12:00:00'), 'America/New_York') AND b1.m1 <= from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York'))

@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE array_contains(c.interests, 'golf')
+  OR NOT COALESCE(array_contains(c.interests, 'golf'), FALSE)

@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM public.customers AS c
+WHERE ('golf' = ANY(c.interests))
+  OR NOT COALESCE(('golf' = ANY(c.interests)), FALSE)

@@ -1,0 +1,4 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (c.last_login_at >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) AND c.last_login_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+  OR NOT COALESCE((c.last_login_at >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) AND c.last_login_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), FALSE)
