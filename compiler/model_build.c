@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model_fields.h"
+#include "timezone.h"
 
 #define TABLE_FIELDS "database", "catalog", "schema", "table", "key_column"
 #define COUNT(a) ((uint32_t)(sizeof(a) / sizeof *(a)))
@@ -122,11 +123,6 @@ static void read_attribute(builder *b, const casc_mnode *item, const char *path,
     casc_mf_define(&b->f, &b->names, name, path);
 }
 
-static bool is_zone_char(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           (c != '\0' && strchr("/_+-:.", c));
-}
 
 static void read_time(builder *b, const casc_mnode *map, const char *path, casc_behavior *out)
 {
@@ -149,13 +145,12 @@ static void read_time(builder *b, const casc_mnode *map, const char *path, casc_
     if (!zone)
         return;
     const char *where = casc_mf_path(&b->f, path, "timezone");
-    size_t ok = 0;
-    while (ok < zone->len && is_zone_char(zone->text[ok]))
-        ok++;
-    if (ok < zone->len)
+    /* The name goes into SQL as a string and must mean the same zone in
+     * every warehouse: an IANA name, checked like --timezone. */
+    if (strlen(zone->text) != zone->len || !casc_timezone_known(zone->text))
         casc_mf_error(&b->f, zone,
-                      "%s: '%s' is not a time zone name (such as UTC, America/New_York or "
-                      "+09:00)",
+                      "%s: unknown time zone '%s' (use an IANA name such as UTC or "
+                      "America/New_York)",
                       where, casc_mf_show(&b->f, zone->text, zone->len));
     else if (out->time_storage != CASC_TIME_TIMESTAMP)
         casc_mf_error(&b->f, zone,

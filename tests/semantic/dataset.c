@@ -26,6 +26,27 @@ typedef struct loader {
     bool failed;
 } loader;
 
+char *sem_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *text = NULL;
+    if (f && fseek(f, 0, SEEK_END) == 0) {
+        long size = ftell(f);
+        rewind(f);
+        if (size >= 0 && (text = malloc((size_t)size + 1)) &&
+            fread(text, 1, (size_t)size, f) == (size_t)size) {
+            text[size] = '\0';
+            *len = (size_t)size;
+        } else {
+            free(text);
+            text = NULL;
+        }
+    }
+    if (f)
+        fclose(f);
+    return text;
+}
+
 const char *sem_table_file(const casc_table *t, char *buf, size_t size)
 {
     snprintf(buf, size, "%s%s%s.tsv", t->schema ? t->schema : "", t->schema ? "." : "", t->table);
@@ -89,24 +110,16 @@ static raw_table *raw_load(loader *l, const casc_table *t)
         if (strcmp(l->tables[i].file, file) == 0)
             return &l->tables[i];
     char path[512];
+    size_t size = 0;
     snprintf(path, sizeof path, "%s/%s", l->dir, file);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fail(l, file, 0, "cannot open the file (run gen_data.py?)", NULL);
+    char *read = sem_read_file(path, &size), *text = read ? alloc(l, size + 1) : NULL;
+    if (text)
+        memcpy(text, read, size + 1); /* the values point into it */
+    free(read);
+    if (!text) {
+        fail(l, file, 0, "cannot read the file (run gen_data.py?)", NULL);
         return NULL;
     }
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = alloc(l, (size_t)size + 1);
-    if (!text || fread(text, 1, (size_t)size, f) != (size_t)size) {
-        fclose(f);
-        fail(l, file, 0, "cannot read the file", NULL);
-        return NULL;
-    }
-    fclose(f);
-    text[size] = '\0';
-
     if (l->ntables == MAX_TABLES) {
         fail(l, file, 0, "too many tables", NULL);
         return NULL;
@@ -269,7 +282,7 @@ static bool parse_value(loader *l, char *cell, casc_type type, casc_time_storage
     return false;
 }
 
-static int compare_key(const void *a, const void *b)
+int sem_key_order(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
     return (x > y) - (x < y);
@@ -277,7 +290,7 @@ static int compare_key(const void *a, const void *b)
 
 int64_t sem_profile_of(const sem_data *d, int64_t key)
 {
-    const int64_t *k = bsearch(&key, d->keys, d->nprofiles, sizeof key, compare_key);
+    const int64_t *k = bsearch(&key, d->keys, d->nprofiles, sizeof key, sem_key_order);
     return k ? k - d->keys : -1;
 }
 
@@ -328,7 +341,7 @@ static bool load_profiles(loader *l)
             return fail(l, r->file, i + 2, "the master key must be an integer", cell);
     }
     d->nprofiles = r->nrows;
-    qsort(d->keys, d->nprofiles, sizeof *d->keys, compare_key);
+    qsort(d->keys, d->nprofiles, sizeof *d->keys, sem_key_order);
     for (uint32_t i = 1; i < d->nprofiles; i++)
         if (d->keys[i] == d->keys[i - 1])
             return fail(l, r->file, 0, "a master key appears twice", NULL);

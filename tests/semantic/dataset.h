@@ -58,12 +58,19 @@ typedef struct sem_data {
     casc_arena *arena;
 } sem_data;
 
+/* The whole of a file, NUL-terminated, its length in *len (malloc'd), or
+ * NULL. */
+char *sem_read_file(const char *path, size_t *len);
+
 /* The file of a table, "SCHEMA.TABLE.tsv", in buf. */
 const char *sem_table_file(const casc_table *t, char *buf, size_t size);
 
 /* Read every table of model from dir; NULL after printing what is wrong. */
 sem_data *sem_data_load(const casc_model *model, const char *dir);
 void sem_data_free(sem_data *d);
+
+/* qsort order of int64_t keys, ascending. */
+int sem_key_order(const void *a, const void *b);
 
 /* The profile with this key, or -1. */
 int64_t sem_profile_of(const sem_data *d, int64_t key);

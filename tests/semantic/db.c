@@ -119,29 +119,6 @@ static void table_name(casc_strbuf *sb, const casc_table *t)
     ident(sb, t->table);
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    if (f && fseek(f, 0, SEEK_END) == 0) {
-        long size = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        text = size >= 0 ? malloc((size_t)size + 1) : NULL;
-        if (text && fread(text, 1, (size_t)size, f) == (size_t)size) {
-            text[size] = '\0';
-            *len = (size_t)size;
-        } else {
-            free(text);
-            text = NULL;
-        }
-    }
-    if (f)
-        fclose(f);
-    if (!text)
-        fprintf(stderr, "db: cannot read %s\n", path);
-    return text;
-}
-
 /* CREATE TABLE t with the columns of its file's header, then COPY the rest
  * of the file into it. */
 static bool load_table(pg_conn *c, const casc_model *m, const casc_table *t, const char *dir)
@@ -149,9 +126,10 @@ static bool load_table(pg_conn *c, const casc_model *m, const casc_table *t, con
     char file[160], path[512];
     snprintf(path, sizeof path, "%s/%s", dir, sem_table_file(t, file, sizeof file));
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = sem_read_file(path, &len);
     char *body = text ? strchr(text, '\n') : NULL;
     if (!body) {
+        fprintf(stderr, "db: cannot read %s\n", path);
         free(text);
         return false;
     }
@@ -232,12 +210,6 @@ bool db_load(pg_conn *c, const casc_model *m, const char *dir)
     return exec(c, "ANALYZE");
 }
 
-static int compare_int(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
 bool db_integers(pg_conn *c, const char *sql, int64_t **out, uint32_t *n, char **err)
 {
     PGresult *r = PQexec(c->pg, sql);
@@ -260,6 +232,6 @@ bool db_integers(pg_conn *c, const char *sql, int64_t **out, uint32_t *n, char *
         return false;
     }
     *n = (uint32_t)rows;
-    qsort(*out, *n, sizeof **out, compare_int);
+    qsort(*out, *n, sizeof **out, sem_key_order);
     return true;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "source.h"
+
 typedef struct ev {
     const sem_data *d;
     sem_time now;
@@ -238,16 +240,11 @@ static bool contains(const sem_value *v, const casc_value *x)
     return false;
 }
 
-static size_t char_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 bool sem_like(const char *s, size_t ns, const char *p, size_t np)
 {
     while (np) {
         if (*p == '%') {
-            for (size_t k = 0;; k += char_len((unsigned char)s[k])) {
+            for (size_t k = 0;; k += casc_utf8_len(s + k)) {
                 if (sem_like(s + k, ns - k, p + 1, np - 1))
                     return true;
                 if (k >= ns)
@@ -259,11 +256,11 @@ bool sem_like(const char *s, size_t ns, const char *p, size_t np)
         } else if (*p == '_') {
             if (!ns)
                 return false;
-            size_t k = char_len((unsigned char)*s);
+            size_t k = casc_utf8_len(s);
             s += k, ns -= k, p++, np--;
             continue;
         }
-        size_t k = char_len((unsigned char)*p);
+        size_t k = casc_utf8_len(p);
         if (ns < k || memcmp(s, p, k))
             return false;
         s += k, ns -= k, p += k, np -= k;

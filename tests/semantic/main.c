@@ -9,7 +9,6 @@
  * rules (default 5000) and the seed (default fixed, so `make test` is
  * repeatable). Run from the repository root. */
 #include <dirent.h>
-#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -44,30 +43,9 @@ typedef struct harness {
     options opt;
     sem_clock clock;
     sem_checker checker;
-    int passed, failed, refused, shown;
+    int passed, failed, refused;
     int trivial; /* random rules that select no profile or every one */
 } harness;
-
-static char *read_text(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    if (f && fseek(f, 0, SEEK_END) == 0) {
-        long size = ftell(f);
-        rewind(f);
-        if (size >= 0 && (text = malloc((size_t)size + 1)) &&
-            fread(text, 1, (size_t)size, f) == (size_t)size) {
-            text[size] = '\0';
-            *len = (size_t)size;
-        } else {
-            free(text);
-            text = NULL;
-        }
-    }
-    if (f)
-        fclose(f);
-    return text;
-}
 
 static void print_indented(const char *label, const char *text)
 {
@@ -186,7 +164,7 @@ static void run_goldens(harness *h, const char *from)
         snprintf(path, sizeof path, "%s/%s", from, files[i]);
         snprintf(label, sizeof label, "golden %s", path);
         snprintf(again, sizeof again, "%s --rules 0 --goldens %s", h->opt.self, from);
-        char *text = err ? NULL : read_text(path, &len);
+        char *text = err ? NULL : sem_read_file(path, &len);
         if (err)
             fclose(err);
         bool own_now = text && golden_option(text, "--now", now);
@@ -309,7 +287,7 @@ static bool parse_options(int argc, char **argv, options *o)
 static const casc_model *load_model(casc_arena *a, const char *path, casc_source *src)
 {
     size_t len = 0;
-    char *text = read_text(path, &len);
+    char *text = sem_read_file(path, &len);
     *src = (casc_source){path, text, len, 0};
     casc_diags d;
     casc_diags_init(&d, a);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "source.h"
+
 typedef struct gen {
     const sem_data *d;
     const casc_model *m;
@@ -264,18 +266,12 @@ static void window(gen *g, casc_strbuf *o, const source *times)
 
 /* ---- strings ---- */
 
-static size_t char_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 /* A piece of v on character boundaries: from the start, to the end, or
  * anywhere. */
 static void piece(gen *g, const sem_value *v, int where, size_t *start, size_t *len)
 {
     size_t bounds[512], nb = 0;
-    for (size_t i = 0; i <= v->len && nb < 512;
-         i += i < v->len ? char_len((unsigned char)v->u.str[i]) : 1)
+    for (size_t i = 0; i <= v->len && nb < 512; i += i < v->len ? casc_utf8_len(v->u.str + i) : 1)
         bounds[nb++] = i;
     size_t a = where == 1 ? 0 : bounds[below(g, (uint32_t)nb)];
     size_t b = where == 2 ? v->len : bounds[below(g, (uint32_t)nb)];
@@ -321,14 +317,14 @@ static void like_pattern(gen *g, casc_strbuf *o, const sem_value *v)
         casc_sb_putc(&p, '%');
     bool literal = false; /* the previous character was a single backslash */
     for (size_t i = 0; v && i < v->len;) {
-        size_t k = char_len((unsigned char)v->u.str[i]);
+        size_t k = casc_utf8_len(v->u.str + i);
         char c = v->u.str[i], next = i + 1 < v->len ? v->u.str[i + 1] : 0;
         uint32_t r = literal ? 20 : below(g, 20);
         literal = false;
         if (r < 2) { /* % for the next zero to two characters */
             casc_sb_putc(&p, '%');
             for (uint32_t skip = below(g, 3); skip-- && i < v->len;)
-                i += char_len((unsigned char)v->u.str[i]);
+                i += casc_utf8_len(v->u.str + i);
             continue;
         }
         if (r < 4) {
@@ -361,7 +357,7 @@ static void regex_pattern(gen *g, casc_strbuf *o, const sem_value *v)
         casc_sb_putc(&p, '^');
     for (size_t i = start; i < start + len;) {
         char c = v->u.str[i];
-        size_t k = char_len((unsigned char)c);
+        size_t k = casc_utf8_len(v->u.str + i);
         uint32_t r = below(g, 20);
         if (r == 0)
             casc_sb_putc(&p, '.');

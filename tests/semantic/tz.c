@@ -7,6 +7,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "timelit.h"
+
 int64_t sem_floor_div(int64_t a, int64_t b)
 {
     return a / b - (a % b < 0);
@@ -128,13 +130,6 @@ sem_time tz_day_start(int64_t day)
 
 /* ---- calendar ---- */
 
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 sem_time cal_step(sem_time wall, int64_t n, casc_unit unit)
 {
     int64_t day = sem_floor_div(wall, SEM_NS_PER_DAY);
@@ -146,7 +141,7 @@ sem_time cal_step(sem_time wall, int64_t n, casc_unit unit)
     sem_civil_from_days(day, &y, &m, &d);
     int64_t index = (int64_t)y * 12 + (m - 1) + months;
     int ny = (int)sem_floor_div(index, 12), nm = (int)(index - (int64_t)ny * 12) + 1;
-    int nd = d < days_in_month(ny, nm) ? d : days_in_month(ny, nm);
+    int nd = d < casc_days_in_month(ny, nm) ? d : casc_days_in_month(ny, nm);
     return sem_days_from_civil(ny, nm, nd) * SEM_NS_PER_DAY + time_of_day;
 }
 
