@@ -40,7 +40,8 @@ TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 all: $(BUILD)/casc
 
 # Lemon exits non-zero on any parsing conflict; the build stops there.
-$(GEN)/parser.c $(GEN)/parser.h: grammar/parser.y
+# One run makes both files (a grouped target, so make -j runs it once).
+$(GEN)/parser.c $(GEN)/parser.h &: grammar/parser.y
 	@mkdir -p $(GEN)
 	lemon -q -d$(GEN) grammar/parser.y
 	@if grep -q conflict $(GEN)/parser.out 2>/dev/null; then echo "lemon: conflicts"; rm -f $(GEN)/parser.c; exit 1; fi

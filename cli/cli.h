@@ -48,9 +48,24 @@ void cli_print_diags(const casc_diags *d);
 bool cli_write_stdout(const char *text, size_t len);
 void cli_usage_error(const char *cmd, const char *fmt, ...);
 
-/* Load the model named by --model (its text stays in src until the caller
- * frees it with cli_source_free); prints errors and returns NULL on any. */
-const casc_model *cli_load_model(const char *path, casc_arena *arena, casc_source *src);
+/* The arena a subcommand works in and, when it takes --model, the model
+ * (its file's text stays in model_src while the session is open). */
+typedef struct cli_session {
+    casc_arena *arena;
+    casc_source model_src;
+    const casc_model *model;
+} cli_session;
+
+/* Open a session: for a subcommand cmd that needs --model, a missing
+ * model_path is a usage error (cmd NULL: no model wanted). Returns EXIT_OK,
+ * or the exit status after printing why. Close it even on failure. */
+int cli_session_open(cli_session *s, const char *cmd, const char *model_path);
+void cli_session_close(cli_session *s);
+
+/* Write out (and free it): EXIT_OK, or EXIT_ERRORS after saying why. */
+int cli_emit(casc_strbuf *out);
+/* Print a subcommand's help text. */
+int cli_help(const char *text);
 
 int cmd_fmt(int argc, char **argv);
 int cmd_schema(int argc, char **argv);

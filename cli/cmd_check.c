@@ -26,28 +26,21 @@ int cmd_check(int argc, char **argv)
     if (!cli_parse_args("check", argc, argv, opts, 1, &input, &want_help))
         return EXIT_USAGE;
     if (want_help)
-        return cli_write_stdout(check_help, strlen(check_help)) ? EXIT_OK : EXIT_ERRORS;
-    if (!model_path) {
-        cli_usage_error("check", "--model MODEL is required");
-        return EXIT_USAGE;
-    }
-    casc_arena *arena = casc_arena_new();
-    if (!arena) {
-        fputs("casc: error: out of memory\n", stderr);
-        return EXIT_ERRORS;
-    }
-    int status = EXIT_ERRORS;
-    casc_source model_src = {0}, rule_src = {0};
-    const casc_model *model = cli_load_model(model_path, arena, &model_src);
-    if (model && cli_read_rule(&input, &rule_src)) {
-        casc_diags d;
-        casc_diags_init(&d, arena);
-        if (casc_check_rule(arena, model, &rule_src, &d))
-            status = EXIT_OK;
-        cli_print_diags(&d);
+        return cli_help(check_help);
+    cli_session ses;
+    int status = cli_session_open(&ses, "check", model_path);
+    casc_source rule_src = {0};
+    if (status == EXIT_OK) {
+        status = EXIT_ERRORS;
+        if (cli_read_rule(&input, &rule_src)) {
+            casc_diags d;
+            casc_diags_init(&d, ses.arena);
+            if (casc_check_rule(ses.arena, ses.model, &rule_src, &d))
+                status = EXIT_OK;
+            cli_print_diags(&d);
+        }
     }
     cli_source_free(&rule_src);
-    cli_source_free(&model_src);
-    casc_arena_free(arena);
+    cli_session_close(&ses);
     return status;
 }

@@ -36,10 +36,6 @@ typedef struct compile_args {
 /* Check the options that are not about the rule; usage errors exit 2. */
 static bool check_options(const compile_args *a, casc_compile_options *o, casc_timelit *now)
 {
-    if (!a->model) {
-        cli_usage_error("compile", "--model MODEL is required");
-        return false;
-    }
     o->backend = casc_backend_find(a->dialect ? a->dialect : "snowflake");
     if (!o->backend) {
         casc_strbuf names = CASC_STRBUF_INIT;
@@ -205,33 +201,33 @@ int cmd_compile(int argc, char **argv)
                         &want_help))
         return EXIT_USAGE;
     if (want_help)
-        return cli_write_stdout(compile_help, strlen(compile_help)) ? EXIT_OK : EXIT_ERRORS;
+        return cli_help(compile_help);
     casc_compile_options o = {0};
     casc_timelit now;
     if (!check_options(&a, &o, &now))
         return EXIT_USAGE;
     bool json = a.format && strcmp(a.format, "json") == 0;
 
-    casc_arena *arena = casc_arena_new();
-    if (!arena) {
-        fputs("casc: error: out of memory\n", stderr);
-        return EXIT_ERRORS;
-    }
-    int status = EXIT_ERRORS;
-    casc_source model_src = {0}, rule_src = {0};
-    const casc_model *model = cli_load_model(a.model, arena, &model_src);
-    if (model && cli_read_rule(&input, &rule_src)) {
-        casc_strbuf out = CASC_STRBUF_INIT;
-        bool ok = a.each_line ? compile_lines(arena, model, &rule_src, &o, json, &out)
-                              : compile_one(arena, model, &rule_src, &o, json, &out);
-        if (out.failed)
-            fputs("casc: error: out of memory\n", stderr);
-        else if ((ok || json) && cli_write_stdout(out.data, out.len))
-            status = ok ? EXIT_OK : EXIT_ERRORS;
-        casc_sb_free(&out);
+    cli_session ses;
+    int status = cli_session_open(&ses, "compile", a.model);
+    casc_source rule_src = {0};
+    if (status == EXIT_OK) {
+        status = EXIT_ERRORS;
+        if (cli_read_rule(&input, &rule_src)) {
+            casc_strbuf out = CASC_STRBUF_INIT;
+            bool ok = a.each_line
+                          ? compile_lines(ses.arena, ses.model, &rule_src, &o, json, &out)
+                          : compile_one(ses.arena, ses.model, &rule_src, &o, json, &out);
+            if (ok || json) {
+                status = cli_emit(&out);
+                if (!ok && status == EXIT_OK)
+                    status = EXIT_ERRORS;
+            } else {
+                casc_sb_free(&out);
+            }
+        }
     }
     cli_source_free(&rule_src);
-    cli_source_free(&model_src);
-    casc_arena_free(arena);
+    cli_session_close(&ses);
     return status;
 }

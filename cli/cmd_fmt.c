@@ -24,33 +24,27 @@ int cmd_fmt(int argc, char **argv)
     if (!cli_parse_args("fmt", argc, argv, NULL, 0, &input, &want_help))
         return EXIT_USAGE;
     if (want_help)
-        return cli_write_stdout(fmt_help, strlen(fmt_help)) ? EXIT_OK : EXIT_ERRORS;
-
-    casc_source src;
-    if (!cli_read_rule(&input, &src))
-        return EXIT_ERRORS;
-    int status = EXIT_ERRORS;
-    casc_arena *arena = casc_arena_new();
-    if (arena) {
-        casc_diags diags;
-        casc_diags_init(&diags, arena);
-        casc_node *rule = casc_parse(arena, &src, &diags);
-        if (rule) {
-            casc_strbuf out = CASC_STRBUF_INIT;
-            casc_fmt(rule, &out);
-            casc_sb_putc(&out, '\n');
-            if (out.failed)
-                fputs("casc: error: out of memory\n", stderr);
-            else if (cli_write_stdout(out.data, out.len))
-                status = EXIT_OK;
-            casc_sb_free(&out);
-        } else {
-            cli_print_diags(&diags);
+        return cli_help(fmt_help);
+    cli_session ses;
+    int status = cli_session_open(&ses, NULL, NULL);
+    casc_source src = {0};
+    if (status == EXIT_OK) {
+        status = EXIT_ERRORS;
+        if (cli_read_rule(&input, &src)) {
+            casc_diags diags;
+            casc_diags_init(&diags, ses.arena);
+            casc_node *rule = casc_parse(ses.arena, &src, &diags);
+            if (rule) {
+                casc_strbuf out = CASC_STRBUF_INIT;
+                casc_fmt(rule, &out);
+                casc_sb_putc(&out, '\n');
+                status = cli_emit(&out);
+            } else {
+                cli_print_diags(&diags);
+            }
         }
-        casc_arena_free(arena);
-    } else {
-        fputs("casc: error: out of memory\n", stderr);
     }
     cli_source_free(&src);
+    cli_session_close(&ses);
     return status;
 }

@@ -256,35 +256,19 @@ int cmd_schema(int argc, char **argv)
     if (!cli_parse_args("schema", argc, argv, opts, sizeof opts / sizeof *opts, NULL, &want_help))
         return EXIT_USAGE;
     if (want_help)
-        return cli_write_stdout(schema_help, strlen(schema_help)) ? EXIT_OK : EXIT_ERRORS;
-    if (!model_path) {
-        cli_usage_error("schema", "--model MODEL is required");
-        return EXIT_USAGE;
-    }
+        return cli_help(schema_help);
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "text") != 0) {
         cli_usage_error("schema", "unknown format '%s' (expected text or json)", format);
         return EXIT_USAGE;
     }
-
-    casc_arena *arena = casc_arena_new();
-    if (!arena) {
-        fputs("casc: error: out of memory\n", stderr);
-        return EXIT_ERRORS;
-    }
-    int status = EXIT_ERRORS;
-    casc_source src = {0};
-    const casc_model *m = cli_load_model(model_path, arena, &src);
-    if (m) {
+    cli_session ses;
+    int status = cli_session_open(&ses, "schema", model_path);
+    if (status == EXIT_OK) {
         casc_strbuf out = CASC_STRBUF_INIT;
-        (json ? schema_json : schema_text)(m, &out);
-        if (out.failed)
-            fputs("casc: error: out of memory\n", stderr);
-        else if (cli_write_stdout(out.data, out.len))
-            status = EXIT_OK;
-        casc_sb_free(&out);
+        (json ? schema_json : schema_text)(ses.model, &out);
+        status = cli_emit(&out);
     }
-    casc_arena_free(arena);
-    cli_source_free(&src);
+    cli_session_close(&ses);
     return status;
 }

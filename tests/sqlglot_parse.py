@@ -81,8 +81,9 @@ def main(argv):
     failed = 0
     for path in argv[2:]:
         if path == "-" or path.endswith(".jsonl"):
-            stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-            with stdin if path == "-" else open(path, encoding="utf-8") as lines:
+            batch = (io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8") if path == "-"
+                     else open(path, encoding="utf-8"))
+            with batch as lines:
                 for number, why in batch_problems(lines, dialect):
                     failed += 1
                     print("%s:%d: %s" % (path, number, why), flush=True)
