@@ -120,6 +120,11 @@ static char *json_result(casc_arena *arena, const casc_compile_options *o, const
             cJSON_AddNumberToObject(j, "start", dg->start);
             cJSON_AddNumberToObject(j, "end", dg->end);
         }
+        if (dg->nsuggestions) {
+            cJSON *sug = cJSON_AddArrayToObject(j, "suggestions");
+            for (uint32_t i = 0; i < dg->nsuggestions; i++)
+                cJSON_AddItemToArray(sug, cJSON_CreateString(dg->suggestions[i]));
+        }
         cJSON_AddItemToArray(diags, j);
     }
     char *text = cJSON_PrintUnformatted(root);
@@ -149,7 +154,7 @@ static bool compile_one(casc_arena *arena, const casc_model *model, const casc_s
         casc_sb_put(out, sql.data, sql.len);
         casc_sb_putc(out, '\n');
     }
-    if (!json || !ok)
+    if (!json) /* with --format json the diagnostics are in the object */
         cli_print_diags(&d);
     casc_sb_free(&sql);
     return ok;
