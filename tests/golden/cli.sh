@@ -3,10 +3,8 @@
 # (exit 2), every way to give a rule, unreadable input and unwritable output
 # (exit 1).
 cd "$(dirname "$0")/../.." || exit 2
-CASC=${CASC:-build/casc}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+. tests/lib/golden.sh
+golden_init "cli golden"
 
 # expect STATUS STDOUT-TEST STDERR-PATTERN DESCRIPTION -- COMMAND...
 # STDOUT-TEST is "empty", "text" (something) or the exact expected output;
@@ -15,8 +13,7 @@ passed=0 failed=0
 expect() {
     status=$1 want_out=$2 want_err=$3 what=$4
     shift 5
-    "$@" >"$tmp/out" 2>"$tmp/err" <"${stdin:-/dev/null}"
-    rc=$?
+    golden_run "$@" <"${stdin:-/dev/null}"
     why=
     [ $rc -eq "$status" ] || why="exit $rc, expected $status"
     case $want_out in
@@ -30,10 +27,9 @@ expect() {
         why="$why; stderr: $(head -c 300 "$tmp/err")"
     fi
     if [ -n "$why" ]; then
-        echo "FAIL $what: $why"
-        failed=$((failed + 1))
+        golden_fail "$what" "$why"
     else
-        passed=$((passed + 1))
+        golden_pass
     fi
 }
 
@@ -44,8 +40,11 @@ expect 0 text "" "casc help" -- "$CASC" help
 expect 0 "casc 0.1.0" "" "casc --version" -- "$CASC" --version
 expect 0 text "" "casc fmt --help" -- "$CASC" fmt --help
 expect 0 text "" "casc fmt -h" -- "$CASC" fmt -h
-"$CASC" fmt --help | grep -q 'usage: casc fmt' && passed=$((passed + 1)) ||
-    { echo "FAIL casc fmt --help: no usage line"; failed=$((failed + 1)); }
+if "$CASC" fmt --help | grep -q 'usage: casc fmt'; then
+    golden_pass
+else
+    golden_fail "casc fmt --help" "no usage line"
+fi
 
 # Usage errors: exit 2, a message and a pointer to --help on standard error.
 expect 2 empty "usage: casc" "casc alone" -- "$CASC"
@@ -70,8 +69,11 @@ expect 0 "$want" "" "-f - (standard input)" -- "$CASC" fmt -f -
 expect 0 "$want" "" "- (standard input)" -- "$CASC" fmt -
 expect 0 "$want" "" "standard input, no argument" -- "$CASC" fmt
 stdin=
-out=$(printf 'a=1' | "$CASC" fmt) && [ "$out" = "a = 1" ] && passed=$((passed + 1)) ||
-    { echo "FAIL a pipe without a final newline: $out"; failed=$((failed + 1)); }
+if out=$(printf 'a=1' | "$CASC" fmt) && [ "$out" = "a = 1" ]; then
+    golden_pass
+else
+    golden_fail "a pipe without a final newline" "$out"
+fi
 
 # Errors in the rule name where it came from; exit 1, nothing on stdout.
 expect 1 empty "^<argument>:1:4: error: expected a value after '=', found the end of the rule$" \
@@ -104,5 +106,4 @@ if [ -w /dev/full ]; then
         -- sh -c '"$0" --help >/dev/full' "$CASC"
 fi
 
-echo "cli golden: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+golden_done

@@ -1,42 +1,28 @@
 #!/bin/sh
-# Golden tests of `casc fmt`: every tests/fmt/NAME.casc formats (exit 0) to
-# exactly NAME.fmt, and NAME.fmt formats to itself. UPDATE=1 rewrites the
-# .fmt files from the current output instead (review the diff).
+# Golden tests of `casc fmt`: every tests/fmt/NAME.casc formats (exit 0,
+# nothing on standard error) to exactly NAME.fmt, which formats to itself.
+# UPDATE=1 rewrites the .fmt files from the current output instead (review
+# the diff).
 cd "$(dirname "$0")/../.." || exit 2
-CASC=${CASC:-build/casc}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
+. tests/lib/golden.sh
+golden_init "fmt golden"
 
-fail() {
-    echo "FAIL $1: $2"
-    failed=$((failed + 1))
+# formats_to_itself FILE
+formats_to_itself() {
+    "$CASC" fmt -f "$1" >"$tmp/again" 2>/dev/null && cmp -s "$1" "$tmp/again"
 }
 
 for src in tests/fmt/*.casc; do
-    [ -e "$src" ] || { fail "$src" "no fixtures"; continue; }
+    [ -e "$src" ] || { golden_fail "$src" "no fixtures"; continue; }
     name=${src%.casc}
-    "$CASC" fmt -f "$src" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ $rc -ne 0 ]; then
-        fail "$src" "exit $rc: $(cat "$tmp/err")"
+    golden_run "$CASC" fmt -f "$src"
+    # Output that is right (or that UPDATE keeps) must format to itself.
+    if [ $rc -eq 0 ] && { [ -n "$UPDATE" ] || cmp -s "$tmp/out" "$name.fmt"; } &&
+        ! formats_to_itself "$tmp/out"; then
+        golden_fail "$name.fmt" "does not format to itself"
         continue
     fi
-    if [ -n "$UPDATE" ]; then
-        cp "$tmp/out" "$name.fmt"
-    fi
-    if ! cmp -s "$tmp/out" "$name.fmt"; then
-        fail "$src" "output differs from $name.fmt"
-        diff "$name.fmt" "$tmp/out" | head -20
-        continue
-    fi
-    "$CASC" fmt -f "$name.fmt" >"$tmp/again" 2>"$tmp/err"
-    if [ $? -ne 0 ] || ! cmp -s "$tmp/again" "$name.fmt"; then
-        fail "$name.fmt" "does not format to itself"
-        continue
-    fi
-    passed=$((passed + 1))
+    golden_expect_output "$src" "$name.fmt"
 done
 
-echo "fmt golden: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+golden_done

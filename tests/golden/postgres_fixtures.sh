@@ -6,28 +6,17 @@
 # by hand from the spec, not taken from casc. The server's session zone is
 # deliberately not UTC, so SQL that leans on it shows up.
 cd "$(dirname "$0")/../.." || exit 2
-CASC=${CASC:-build/casc}
+. tests/lib/golden.sh
 . tests/lib/fixtures.sh
 . tests/lib/pg.sh
-tmp=$(mktemp -d) || exit 2
-trap 'pg_stop; rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-passed=0 failed=0
-
-fail() {
-    echo "FAIL $1: $2"
-    failed=$((failed + 1))
-}
+golden_init "postgres-fixtures"
+golden_at_exit=pg_stop
+golden_update= # the expectations are written by hand
 
 PG_TIMEZONE=${PG_TIMEZONE:-Asia/Kathmandu}
-if ! pg_start; then
-    echo "postgres-fixtures: 0 passed, 1 failed"
-    exit 1
-fi
+pg_start || golden_abort "PostgreSQL" "no server (see above)"
 if ! pg_psql -f "$FIXTURE_DIR/data.sql" >"$tmp/load" 2>&1; then
-    cat "$tmp/load"
-    echo "postgres-fixtures: 0 passed, 1 failed"
-    exit 1
+    golden_abort "$FIXTURE_DIR/data.sql" "does not load: $(cat "$tmp/load")"
 fi
 PGOPTIONS='-c statement_timeout=20s'
 export PGOPTIONS
@@ -36,25 +25,19 @@ for src in "$FIXTURE_DIR"/*.casc; do
     name=${src%.casc}
     [ -f "$name.err" ] && continue
     if [ ! -f "$name.expect" ]; then
-        fail "$src" "no $name.expect"
+        golden_fail "$src" "no $name.expect"
         continue
     fi
     if ! fixture_compile "$src" postgres >"$tmp/sql" 2>"$tmp/err"; then
-        fail "$src" "does not compile: $(head -c 300 "$tmp/err")"
+        golden_fail "$src" "does not compile: $(head -c 300 "$tmp/err")"
         continue
     fi
     if ! pg_psql -f "$tmp/sql" >"$tmp/rows" 2>"$tmp/err"; then
-        fail "$src" "PostgreSQL: $(head -c 600 "$tmp/err")"
+        golden_fail "$src" "PostgreSQL: $(head -c 600 "$tmp/err")"
         continue
     fi
     LC_ALL=C sort "$tmp/rows" >"$tmp/got"
-    if ! cmp -s "$name.expect" "$tmp/got"; then
-        fail "$src" "selects other profiles than $name.expect"
-        diff -u --label "$name.expect" --label "PostgreSQL" "$name.expect" "$tmp/got"
-    else
-        passed=$((passed + 1))
-    fi
+    golden_same "$src" "$name.expect" "$tmp/got" "the profiles PostgreSQL selects"
 done
 
-echo "postgres-fixtures: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+golden_done

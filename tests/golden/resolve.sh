@@ -14,15 +14,8 @@
 #   the first line `casc check` must print on standard error; exit 1, no
 #   standard output. Same model line and default as valid*.txt.
 cd "$(dirname "$0")/../.." || exit 2
-CASC=${CASC:-build/casc}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-fail() {
-    echo "FAIL $1: $2"
-    failed=$((failed + 1))
-}
+. tests/lib/golden.sh
+golden_init "resolve golden"
 
 # The models a file is checked against: its `-- model:` line or the default.
 models_of() {
@@ -36,19 +29,8 @@ models_of() {
 for src in tests/resolve/*.casc; do
     name=${src%.casc}
     model=$(models_of "$src" examples/retail.yaml)
-    "$CASC" check --model "$model" -f "$src" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    [ -n "$UPDATE" ] && cp "$tmp/err" "$name.err"
-    if [ $rc -ne 1 ]; then
-        fail "$src" "exit $rc, expected 1"
-    elif [ -s "$tmp/out" ]; then
-        fail "$src" "wrote to standard output"
-    elif ! cmp -s "$tmp/err" "$name.err"; then
-        fail "$src" "standard error differs from $name.err"
-        diff "$name.err" "$tmp/err" | head -20
-    else
-        passed=$((passed + 1))
-    fi
+    golden_run "$CASC" check --model "$model" -f "$src"
+    golden_expect_error "$src" "$name.err"
 done
 
 for list in tests/resolve/valid*.txt; do
@@ -57,13 +39,12 @@ for list in tests/resolve/valid*.txt; do
         while IFS= read -r rule; do
             n=$((n + 1))
             case $rule in "" | --*) continue ;; esac
-            "$CASC" check --model "$model" "$rule" >"$tmp/out" 2>&1
-            rc=$?
-            if [ $rc -ne 0 ] || [ -s "$tmp/out" ]; then
-                fail "$list:$n ($model)" "exit $rc: $rule"
-                head -5 "$tmp/out"
+            golden_run "$CASC" check --model "$model" "$rule"
+            if [ $rc -ne 0 ] || [ -s "$tmp/out" ] || [ -s "$tmp/err" ]; then
+                golden_fail "$list:$n ($model)" "exit $rc: $rule"
+                cat "$tmp/out" "$tmp/err" | head -5
             else
-                passed=$((passed + 1))
+                golden_pass
             fi
         done <"$list"
     done
@@ -78,28 +59,26 @@ for list in tests/resolve/invalid*.txt; do
             "" | --*) continue ;;
             "=> "*) ;;
             *)
-                [ -n "$rule" ] && fail "$list:$rule_line" "no '=> ' line after the rule"
+                [ -n "$rule" ] && golden_fail "$list:$rule_line" "no '=> ' line after the rule"
                 rule=$line rule_line=$n
                 continue
                 ;;
             esac
-            "$CASC" check --model "$model" "$rule" >"$tmp/out" 2>"$tmp/err"
-            rc=$?
+            golden_run "$CASC" check --model "$model" "$rule"
             got=$(head -n 1 "$tmp/err")
             if [ $rc -ne 1 ] || [ -s "$tmp/out" ]; then
-                fail "$list:$rule_line ($model)" "exit $rc: $rule"
+                golden_fail "$list:$rule_line ($model)" "exit $rc: $rule"
             elif [ "$got" != "${line#=> }" ]; then
-                fail "$list:$rule_line ($model)" "$rule"
+                golden_fail "$list:$rule_line ($model)" "$rule"
                 echo "  want: ${line#=> }"
                 echo "  got:  $got"
             else
-                passed=$((passed + 1))
+                golden_pass
             fi
             rule=
         done <"$list"
-        [ -n "$rule" ] && fail "$list:$rule_line" "no '=> ' line after the rule"
+        [ -n "$rule" ] && golden_fail "$list:$rule_line" "no '=> ' line after the rule"
     done
 done
 
-echo "resolve golden: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+golden_done

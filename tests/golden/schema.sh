@@ -5,57 +5,30 @@
 # UPDATE=1 rewrites the expected files from the YAML example's output
 # instead (review the diff).
 cd "$(dirname "$0")/../.." || exit 2
-CASC=${CASC:-build/casc}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-fail() {
-    echo "FAIL $1: $2"
-    failed=$((failed + 1))
-}
-
-if [ -n "$UPDATE" ]; then
-    "$CASC" schema --model examples/retail.yaml >tests/schema/retail.txt
-    "$CASC" schema --model examples/retail.yaml --format json >tests/schema/retail.json
-fi
+. tests/lib/golden.sh
+golden_init "schema golden"
 
 for model in examples/retail.yaml examples/retail.json; do
     for format in text json; do
         want=tests/schema/retail.txt
         [ $format = json ] && want=tests/schema/retail.json
-        "$CASC" schema --model "$model" --format $format >"$tmp/out" 2>"$tmp/err"
-        rc=$?
-        if [ $rc -ne 0 ]; then
-            fail "$model $format" "exit $rc, expected 0"
-            cat "$tmp/err"
-        elif [ -s "$tmp/err" ]; then
-            fail "$model $format" "wrote to standard error"
-        elif ! cmp -s "$tmp/out" "$want"; then
-            fail "$model $format" "output differs from $want"
-            diff "$want" "$tmp/out" | head -20
-        else
-            passed=$((passed + 1))
-        fi
+        golden_run "$CASC" schema --model "$model" --format $format
+        golden_expect_output "$model $format" "$want"
     done
+    golden_update= # the YAML example's output is the one to keep
 done
 
 # The model may come from standard input; its format is found by content.
-"$CASC" schema --model - <examples/retail.json >"$tmp/out" 2>"$tmp/err"
-if [ $? -eq 0 ] && cmp -s "$tmp/out" tests/schema/retail.txt; then
-    passed=$((passed + 1))
-else
-    fail "--model -" "differs from tests/schema/retail.txt"
-fi
+golden_run "$CASC" schema --model - <examples/retail.json
+golden_expect_output "--model -" tests/schema/retail.txt
 
 # usage ARGS...: exits 2 with a message, nothing on standard output.
 usage() {
-    "$CASC" schema "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
+    golden_run "$CASC" schema "$@"
     if [ $rc -ne 2 ] || [ -s "$tmp/out" ] || ! [ -s "$tmp/err" ]; then
-        fail "schema $*" "exit $rc, expected 2 with a message on standard error only"
+        golden_fail "schema $*" "exit $rc, expected 2 with a message on standard error only"
     else
-        passed=$((passed + 1))
+        golden_pass
     fi
 }
 usage
@@ -65,12 +38,11 @@ usage --model examples/retail.yaml extra
 usage --model
 usage --modle examples/retail.yaml
 
-"$CASC" schema --help >"$tmp/out" 2>"$tmp/err"
-if [ $? -eq 0 ] && grep -q "usage: casc schema" "$tmp/out"; then
-    passed=$((passed + 1))
+golden_run "$CASC" schema --help
+if [ $rc -eq 0 ] && grep -q "usage: casc schema" "$tmp/out"; then
+    golden_pass
 else
-    fail "schema --help" "no usage on standard output"
+    golden_fail "schema --help" "no usage on standard output"
 fi
 
-echo "schema golden: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+golden_done
