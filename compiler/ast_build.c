@@ -248,8 +248,7 @@ static bool within_depth(casc_parse_ctx *ctx, casc_node *n)
     if (n->depth <= CASC_MAX_DEPTH)
         return true;
     casc_parse_error(ctx, (casc_span){n->span.start, n->span.start + 1},
-                     "the rule nests too deeply: at most %u levels of 'and', 'or', 'not' and "
-                     "'where' may be nested",
+                     CASC_DEPTH_ERROR,
                      CASC_MAX_DEPTH);
     return false;
 }

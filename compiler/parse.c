@@ -368,8 +368,7 @@ static bool check_nesting(casc_parse_ctx *ctx, int code, casc_token t, uint32_t 
     *not_run = code == TK_NOT ? *not_run + 1 : 0;
     if (*not_run > CASC_MAX_DEPTH) {
         casc_parse_error(ctx, (casc_span){t.off, t.off + t.len},
-                         "the rule nests too deeply: at most %u levels of 'and', 'or', 'not' and "
-                         "'where' may be nested",
+                         CASC_DEPTH_ERROR,
                          CASC_MAX_DEPTH);
         return false;
     }

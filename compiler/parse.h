@@ -14,6 +14,14 @@
 #define CASC_MAX_PARENS 10000u /* parentheses open at once */
 #define CASC_MAX_DEPTH 2000u   /* nested and/or/not/where levels */
 
+/* The messages for passing CASC_MAX_DEPTH (a %u takes the limit), in a
+ * rule and in a rule with its segments expanded. */
+#define CASC_DEPTH_ERROR                                                          \
+    "the rule nests too deeply: at most %u levels of 'and', 'or', 'not' and 'where' " \
+    "may be nested"
+#define CASC_EXPANDED_DEPTH_ERROR \
+    "the rule nests too deeply once its segments are expanded (more than %u levels)"
+
 /* Parse src into a tree allocated in arena. On any error returns NULL and
  * leaves diagnostics in d. */
 casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d);

@@ -381,8 +381,7 @@ casc_rnode *casc_rs_node(casc_resolver *r, const casc_node *n)
 {
     if (r->depth > CASC_MAX_DEPTH) {
         casc_rs_error(r, n->span,
-                      "the rule nests too deeply once its segments are expanded (more than %u "
-                      "levels)",
+                      CASC_EXPANDED_DEPTH_ERROR,
                       CASC_MAX_DEPTH);
         return NULL;
     }

@@ -123,8 +123,7 @@ static casc_rnode *rule_segment(casc_resolver *r, const casc_node *n, uint32_t i
         /* Shared, so its depth counts again here. */
         if (r->depth + info->height > CASC_MAX_DEPTH + 1) {
             casc_rs_error(r, n->span,
-                          "the rule nests too deeply once its segments are expanded (more "
-                          "than %u levels)",
+                          CASC_EXPANDED_DEPTH_ERROR,
                           CASC_MAX_DEPTH);
             return NULL;
         }
