@@ -3,6 +3,7 @@
 #   make                 build build/casc (warnings are errors)
 #   make test            every test suite; prints "N passed, N failed"
 #   make test SANITIZE=1 the same under AddressSanitizer + UBSan (build-asan/)
+#   make test-valgrind   golden suites with casc under valgrind memcheck
 #   make CC=clang        any C11 compiler
 #
 # Generated C (lexer, parser) goes to $(BUILD)/gen and is never committed.
@@ -35,7 +36,7 @@ TEST_UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .DELETE_ON_ERROR:
-.PHONY: all test unit-tests clean deps accept-fixtures
+.PHONY: all test unit-tests clean deps accept-fixtures test-valgrind
 
 all: $(BUILD)/casc
 
@@ -77,6 +78,12 @@ unit-tests: $(TEST_UNIT_BIN)
 
 test: $(BUILD)/casc unit-tests
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# The golden suites with every casc call (or a sample: tests/valgrind.sh)
+# under valgrind --leak-check=full, on the plain build.
+#   make test-valgrind VALGRIND_SUITES=all   every suite, every call
+test-valgrind: $(BUILD)/casc
+	@BUILD=$(BUILD) sh tests/valgrind.sh $(VALGRIND_SUITES)
 
 # Rewrite sql-fixtures/*.{snowflake,databricks,postgres}.sql from casc's
 # current output (review `git diff sql-fixtures` before committing).

@@ -37,8 +37,12 @@ bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *op
 /* Read the rule named by input into src (text on the heap, freed with
  * cli_source_free). On failure prints the error and returns false. */
 bool cli_read_rule(const cli_input *input, casc_source *src);
-/* Read a whole file ("-": standard input) into src, named name. */
-bool cli_read_file(const char *path, const char *name, casc_source *src);
+/* Read a whole file ("-": standard input) into src, named name. A file of
+ * more than max + 1 bytes is an error ("the WHAT is N bytes long"), found
+ * without reading it all; one of max + 1 is read, for the compiler to say
+ * so. */
+bool cli_read_file(const char *path, const char *name, size_t max, const char *what,
+                   casc_source *src);
 void cli_source_free(casc_source *src);
 
 /* Print diagnostics to standard error. */

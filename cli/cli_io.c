@@ -1,5 +1,6 @@
 /* cli_io.c - argument parsing, reading input and writing output. */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "parse.h"
 
 void cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -94,16 +96,27 @@ bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *op
     return true;
 }
 
-static bool read_stream(FILE *f, casc_strbuf *sb)
+/* Read at most max + 1 bytes: enough for the compiler to report a text one
+ * byte over its limit, without reading an endless stream (/dev/zero) or a
+ * huge file into memory. *more is set when there is more than that. */
+static bool read_stream(FILE *f, casc_strbuf *sb, size_t max, bool *more)
 {
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    *more = false;
+    while (!sb->failed && sb->len <= max) {
+        size_t want = max + 1 - sb->len < sizeof buf ? max + 1 - sb->len : sizeof buf;
+        if ((n = fread(buf, 1, want, f)) == 0)
+            break;
         casc_sb_put(sb, buf, n);
+    }
+    if (!sb->failed && sb->len > max && !ferror(f) && getc(f) != EOF)
+        *more = true;
     return !ferror(f) && !sb->failed;
 }
 
-bool cli_read_file(const char *path, const char *name, casc_source *src)
+bool cli_read_file(const char *path, const char *name, size_t max, const char *what,
+                   casc_source *src)
 {
     casc_strbuf sb = CASC_STRBUF_INIT;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -113,18 +126,31 @@ bool cli_read_file(const char *path, const char *name, casc_source *src)
         return false;
     }
     struct stat st;
-    if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool have_stat = fstat(fileno(f), &st) == 0;
+    if (!is_stdin && have_stat && S_ISDIR(st.st_mode)) {
         fprintf(stderr, "%s: error: is a directory, not a file\n", name);
         fclose(f);
         return false;
     }
-    bool ok = read_stream(f, &sb);
+    bool more;
+    bool ok = read_stream(f, &sb, max, &more);
     int err = errno;
     if (!is_stdin)
         fclose(f);
     if (!ok) {
         fprintf(stderr, "%s: error: cannot read: %s\n", name,
                 sb.failed ? "out of memory" : strerror(err));
+        casc_sb_free(&sb);
+        return false;
+    }
+    if (more) {
+        /* The compiler's own message, with the size when it is known. */
+        if (have_stat && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
+            fprintf(stderr, "%s: error: the %s is %ju bytes long", name, what,
+                    (uintmax_t)st.st_size);
+        else
+            fprintf(stderr, "%s: error: the %s is more than %zu bytes long", name, what, max + 1);
+        fprintf(stderr, "; the limit is %zu bytes (%zu MiB)\n", max, max >> 20);
         casc_sb_free(&sb);
         return false;
     }
@@ -154,8 +180,8 @@ bool cli_read_rule(const cli_input *input, casc_source *src)
         return true;
     }
     if (input->file && strcmp(input->file, "-") != 0)
-        return cli_read_file(input->file, input->file, src);
-    return cli_read_file("-", "<stdin>", src);
+        return cli_read_file(input->file, input->file, CASC_MAX_RULE_BYTES, "rule", src);
+    return cli_read_file("-", "<stdin>", CASC_MAX_RULE_BYTES, "rule", src);
 }
 
 void cli_source_free(casc_source *src)

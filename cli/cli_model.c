@@ -23,7 +23,8 @@ int cli_session_open(cli_session *s, const char *cmd, const char *model_path)
     }
     if (!model_path)
         return EXIT_OK;
-    if (!cli_read_file(model_path, model_path, &s->model_src))
+    if (!cli_read_file(model_path, model_path, CASC_MAX_MODEL_BYTES, "model file",
+                       &s->model_src))
         return EXIT_ERRORS;
     casc_diags d;
     casc_diags_init(&d, s->arena);

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* A long line is shown as an excerpt of this many characters on each side
@@ -61,6 +62,46 @@ static const char *skip_chars(const char *p, const char *end, size_t n)
     return p < end ? p : end;
 }
 
+/* Append n bytes of valid UTF-8 for a terminal: C0 controls and DEL as
+ * their Control Pictures (U+2400 + c, U+2421), C1 controls (U+0080 to
+ * U+009F) as U+FFFD, a tab kept only when keep_tab. */
+static void put_shown(casc_strbuf *out, const char *s, size_t n, bool keep_tab)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && !(c == '\t' && keep_tab)) || c == 0x7F) {
+            char pic[3] = {'\xE2', '\x90', (char)(c == 0x7F ? 0xA1 : 0x80 + c)};
+            casc_sb_put(out, pic, sizeof pic);
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            casc_sb_puts(out, "\xEF\xBF\xBD");
+            i++;
+        } else {
+            casc_sb_putc(out, (char)c);
+        }
+    }
+}
+
+/* Append n bytes of text that may come from the user (a rule, a model, a
+ * file name) as the characters a terminal shows, never as controls it acts
+ * on (an escape sequence in a rule must not recolour or retitle the
+ * terminal of whoever reads the error): a NUL as the symbol for NUL, a byte
+ * that is not UTF-8 as U+FFFD, controls as put_shown does. Each character
+ * stays one column wide, like the one it stands for. */
+static void put_visible(casc_strbuf *out, const char *s, size_t n, bool keep_tab)
+{
+    for (const char *p = s, *end = s + n; p < end;) {
+        int nul;
+        size_t good = casc_utf8_find_invalid(p, (size_t)(end - p), &nul);
+        put_shown(out, p, good, keep_tab);
+        p += good;
+        if (p < end) {
+            casc_sb_puts(out, nul ? "\xE2\x90\x80" : "\xEF\xBF\xBD");
+            p++;
+        }
+    }
+}
+
 static void render_excerpt(const casc_diag *dg, uint32_t col, casc_strbuf *out)
 {
     const char *text = dg->src->text;
@@ -87,18 +128,8 @@ static void render_excerpt(const casc_diag *dg, uint32_t col, casc_strbuf *out)
 
     if (cut_left)
         casc_sb_puts(out, "...");
-    /* Messages are UTF-8 text: a NUL is shown as the symbol for NUL and a
-     * byte that is not UTF-8 as U+FFFD, one column each like the byte. */
-    for (const char *p = from; p < to;) {
-        int nul;
-        size_t good = casc_utf8_find_invalid(p, (size_t)(to - p), &nul);
-        casc_sb_put(out, p, good);
-        p += good;
-        if (p < to) {
-            casc_sb_puts(out, nul ? "\xE2\x90\x80" : "\xEF\xBF\xBD");
-            p++;
-        }
-    }
+    /* Messages are UTF-8 text, with nothing a terminal would act on. */
+    put_visible(out, from, (size_t)(to - from), true);
     if (cut_right)
         casc_sb_puts(out, "...");
     casc_sb_putc(out, '\n');
@@ -120,14 +151,15 @@ void casc_diag_render(const casc_diag *dg, casc_strbuf *out)
 {
     int has_place = dg->src && dg->start != CASC_NO_SPAN;
     if (dg->src)
-        casc_sb_puts(out, dg->src->name);
+        put_visible(out, dg->src->name, strlen(dg->src->name), false);
     casc_linecol lc = {0, 0};
     if (has_place) {
         lc = casc_source_linecol(dg->src, dg->start);
         casc_sb_printf(out, ":%u:%u", lc.line, lc.col);
     }
-    casc_sb_printf(out, "%s%s: %s\n", dg->src ? ": " : "", severity_name(dg->severity),
-                   dg->message);
+    casc_sb_printf(out, "%s%s: ", dg->src ? ": " : "", severity_name(dg->severity));
+    put_visible(out, dg->message, strlen(dg->message), false);
+    casc_sb_putc(out, '\n');
     if (has_place)
         render_excerpt(dg, lc.col, out);
     if (dg->nsuggestions) {
@@ -135,7 +167,9 @@ void casc_diag_render(const casc_diag *dg, casc_strbuf *out)
         for (uint32_t i = 0; i < dg->nsuggestions; i++) {
             if (i)
                 casc_sb_puts(out, i + 1 == dg->nsuggestions ? " or " : ", ");
-            casc_sb_printf(out, "'%s'", dg->suggestions[i]);
+            casc_sb_putc(out, '\'');
+            put_visible(out, dg->suggestions[i], strlen(dg->suggestions[i]), false);
+            casc_sb_putc(out, '\'');
         }
         casc_sb_puts(out, "?\n");
     }

@@ -6,9 +6,6 @@
 
 #include "model_tree.h"
 
-/* Far beyond any real model; keeps every offset in 32 bits. */
-enum { MAX_MODEL_BYTES = 64 * 1024 * 1024 };
-
 const char *casc_type_name(casc_type t)
 {
     switch (t) {
@@ -56,10 +53,10 @@ static bool has_extension(const char *name, const char *ext)
 /* Oversize text, NUL bytes and bad UTF-8 stop the load before parsing. */
 static bool check_text(const casc_source *src, casc_diags *d)
 {
-    if (src->len > MAX_MODEL_BYTES) {
+    if (src->len > CASC_MAX_MODEL_BYTES) {
         casc_diag_add(d, CASC_SEV_ERROR, src, CASC_NO_SPAN, CASC_NO_SPAN,
                       "the model file is %zu bytes long; the limit is %u bytes (64 MiB)", src->len,
-                      (unsigned)MAX_MODEL_BYTES);
+                      (unsigned)CASC_MAX_MODEL_BYTES);
         return false;
     }
     int nul;

@@ -103,6 +103,10 @@ typedef struct casc_model {
     const casc_source *source;
 } casc_model;
 
+/* The longest model file: far beyond any real model; keeps every offset in
+ * 32 bits. */
+#define CASC_MAX_MODEL_BYTES (64u * 1024u * 1024u)
+
 /* Load a model from src (its name is the file name). JSON or YAML is chosen
  * by the name's extension (.json, .yaml, .yml), else by the first non-blank
  * character. On error returns NULL with diagnostics in d. */
