@@ -1,6 +1,6 @@
-/* parse.c - the parse driver: checks the text, feeds tokens from the
- * lexer to the lemon parser, and turns lexical and syntax errors into
- * messages in the rule author's words. */
+/* parse.c - the parse driver, written by hand: it checks the text, feeds
+ * tokens from the lexer to the parser built from grammar/parser.y, and turns
+ * lexical and syntax errors into messages in the rule author's words. */
 #include "parse.h"
 
 #include <ctype.h>
