@@ -23,7 +23,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 GEN      := $(BUILD)/gen
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icompiler -Icli -I$(GEN)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -Icli -I$(GEN)
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS)
 LDLIBS   += $(DEPS_LIBS) -lm
 

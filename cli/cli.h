@@ -10,7 +10,6 @@
 #include "source.h"
 #include "strbuf.h"
 
-#define CASC_VERSION "0.1.0"
 
 /* Exit statuses (../shared/spec/cli.md). */
 enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
@@ -57,7 +56,7 @@ void cli_usage_error(const char *cmd, const char *fmt, ...);
 typedef struct cli_session {
     casc_arena *arena;
     casc_source model_src;
-    const casc_model *model;
+    const casc_parent_model *model;
 } cli_session;
 
 /* Open a session: for a subcommand cmd that needs --model, a missing

@@ -133,7 +133,7 @@ static char *json_result(casc_arena *arena, const casc_compile_options *o, const
 }
 
 /* Compile one rule, appending its output; false when it had errors. */
-static bool compile_one(casc_arena *arena, const casc_model *model, const casc_source *rule,
+static bool compile_one(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                         const casc_compile_options *o, bool json, casc_strbuf *out)
 {
     casc_diags d;
@@ -161,7 +161,7 @@ static bool compile_one(casc_arena *arena, const casc_model *model, const casc_s
 }
 
 /* --each-line: every non-blank line is a rule of its own. */
-static bool compile_lines(casc_arena *arena, const casc_model *model, const casc_source *all,
+static bool compile_lines(casc_arena *arena, const casc_parent_model *model, const casc_source *all,
                           const casc_compile_options *o, bool json, casc_strbuf *out)
 {
     bool ok = true;

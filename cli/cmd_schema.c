@@ -58,7 +58,7 @@ static void put_block(casc_strbuf *out, const char *s, size_t indent)
     }
 }
 
-static void text_attributes(const casc_model *m, casc_strbuf *out)
+static void text_attributes(const casc_parent_model *m, casc_strbuf *out)
 {
     size_t nw = 0, tw = 0;
     for (uint32_t i = 0; i < m->nattributes; i++) {
@@ -103,7 +103,7 @@ static void text_fields(const casc_behavior *b, casc_strbuf *out)
     }
 }
 
-static void text_behaviors(const casc_model *m, casc_strbuf *out)
+static void text_behaviors(const casc_parent_model *m, casc_strbuf *out)
 {
     casc_sb_printf(out, "\nbehaviors (%u):\n", m->nbehaviors);
     for (uint32_t i = 0; i < m->nbehaviors; i++) {
@@ -119,7 +119,7 @@ static void text_behaviors(const casc_model *m, casc_strbuf *out)
     }
 }
 
-static void text_segments(const casc_model *m, casc_strbuf *out)
+static void text_segments(const casc_parent_model *m, casc_strbuf *out)
 {
     size_t nw = 0;
     for (uint32_t i = 0; i < m->nsegments; i++)
@@ -141,7 +141,7 @@ static void text_segments(const casc_model *m, casc_strbuf *out)
     }
 }
 
-static void schema_text(const casc_model *m, casc_strbuf *out)
+static void schema_text(const casc_parent_model *m, casc_strbuf *out)
 {
     if (m->name)
         casc_sb_printf(out, "model: %s\n", m->name);
@@ -165,7 +165,7 @@ static void json_table(cli_json *j, const char *key, const casc_table *t)
     cli_json_end(j, '}');
 }
 
-static void json_attributes(cli_json *j, const casc_model *m)
+static void json_attributes(cli_json *j, const casc_parent_model *m)
 {
     cli_json_key(j, "attributes");
     cli_json_begin(j, '[');
@@ -185,7 +185,7 @@ static void json_attributes(cli_json *j, const casc_model *m)
     cli_json_end(j, ']');
 }
 
-static void json_behaviors(cli_json *j, const casc_model *m)
+static void json_behaviors(cli_json *j, const casc_parent_model *m)
 {
     cli_json_key(j, "behaviors");
     cli_json_begin(j, '[');
@@ -213,7 +213,7 @@ static void json_behaviors(cli_json *j, const casc_model *m)
     cli_json_end(j, ']');
 }
 
-static void json_segments(cli_json *j, const casc_model *m)
+static void json_segments(cli_json *j, const casc_parent_model *m)
 {
     cli_json_key(j, "segments");
     cli_json_begin(j, '[');
@@ -233,7 +233,7 @@ static void json_segments(cli_json *j, const casc_model *m)
     cli_json_end(j, ']');
 }
 
-static void schema_json(const casc_model *m, casc_strbuf *out)
+static void schema_json(const casc_parent_model *m, casc_strbuf *out)
 {
     cli_json j = {.out = out};
     cli_json_begin(&j, '{');

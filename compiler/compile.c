@@ -5,20 +5,20 @@
 #include "resolve.h"
 #include "sqlgen.h"
 
-static casc_rnode *front_end(casc_arena *arena, const casc_model *model, const casc_source *rule,
+static casc_rnode *front_end(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                              casc_diags *d)
 {
     casc_node *ast = casc_parse(arena, rule, d);
     return ast ? casc_resolve(arena, model, ast, rule, d) : NULL;
 }
 
-bool casc_check_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                      casc_diags *d)
 {
     return front_end(arena, model, rule, d) != NULL;
 }
 
-bool casc_compile_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                        const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
                        const casc_plan **plan_out)
 {

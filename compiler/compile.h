@@ -18,13 +18,13 @@ typedef struct casc_compile_options {
 } casc_compile_options;
 
 /* Parse and resolve only (`casc check`). */
-bool casc_check_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                      casc_diags *d);
 
 /* Compile rule to one SQL statement appended to out. On error appends
  * nothing and leaves diagnostics in d. The plan is stored in *plan when
  * plan is not NULL (for the tables it reads). */
-bool casc_compile_rule(casc_arena *arena, const casc_model *model, const casc_source *rule,
+bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                        const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
                        const casc_plan **plan);
 

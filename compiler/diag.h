@@ -13,10 +13,9 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "casc.h" /* casc_severity */
 #include "source.h"
 #include "strbuf.h"
-
-typedef enum { CASC_SEV_ERROR, CASC_SEV_WARNING, CASC_SEV_NOTE } casc_severity;
 
 #define CASC_NO_SPAN UINT32_MAX
 

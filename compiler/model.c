@@ -96,7 +96,7 @@ static void sort_by_place(casc_diags *d, casc_diag *before)
         d->tail = dg;
 }
 
-const casc_model *casc_model_load(casc_arena *arena, const casc_source *src, casc_diags *d)
+const casc_parent_model *casc_model_load(casc_arena *arena, const casc_source *src, casc_diags *d)
 {
     uint32_t errors_before = d->nerrors;
     casc_diag *before = d->tail;
@@ -117,7 +117,7 @@ const casc_model *casc_model_load(casc_arena *arena, const casc_source *src, cas
                 (!has_extension(src->name, ".yaml") && !has_extension(src->name, ".yml") &&
                  src->text[first] == '{');
     casc_mnode *root = json ? casc_model_json_tree(&cx) : casc_model_yaml_tree(&cx);
-    const casc_model *model = root ? casc_model_build(&cx, root) : NULL;
+    const casc_parent_model *model = root ? casc_model_build(&cx, root) : NULL;
     sort_by_place(d, before);
     if (casc_arena_failed(arena) || (!model && d->nerrors == errors_before)) {
         casc_diag_add(d, CASC_SEV_ERROR, src, CASC_NO_SPAN, CASC_NO_SPAN,

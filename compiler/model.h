@@ -89,7 +89,7 @@ typedef struct casc_segment {
     casc_model_place place;
 } casc_segment;
 
-typedef struct casc_model {
+typedef struct casc_parent_model {
     const char *name; /* NULL when not given */
     casc_table master;
     const char *key_column;
@@ -101,7 +101,7 @@ typedef struct casc_model {
     uint32_t nsegments;
     int quote_always; /* quote_identifiers: always */
     const casc_source *source;
-} casc_model;
+} casc_parent_model;
 
 /* The longest model file: far beyond any real model; keeps every offset in
  * 32 bits. */
@@ -110,6 +110,6 @@ typedef struct casc_model {
 /* Load a model from src (its name is the file name). JSON or YAML is chosen
  * by the name's extension (.json, .yaml, .yml), else by the first non-blank
  * character. On error returns NULL with diagnostics in d. */
-const casc_model *casc_model_load(casc_arena *arena, const casc_source *src, casc_diags *d);
+const casc_parent_model *casc_model_load(casc_arena *arena, const casc_source *src, casc_diags *d);
 
 #endif

@@ -1,5 +1,5 @@
 /* model_build.c - the model's shape (docs/model.md): check the generic
- * tree against it and build the casc_model. Items are built even when they
+ * tree against it and build the casc_parent_model. Items are built even when they
  * have errors, so that every error is found; the model is then dropped. */
 #include <string.h>
 
@@ -236,7 +236,7 @@ static void read_segment(builder *b, const casc_mnode *item, const char *path,
     }
 }
 
-static void read_master(builder *b, const casc_mnode *map, casc_model *m,
+static void read_master(builder *b, const casc_mnode *map, casc_parent_model *m,
                         const casc_mnode **columns)
 {
     const char *path = "master_table";
@@ -249,7 +249,7 @@ static void read_master(builder *b, const casc_mnode *map, casc_model *m,
 
 /* Master columns first, then the entries of attributes. */
 static void read_attributes(builder *b, const casc_mnode *columns, const casc_mnode *entries,
-                            casc_model *m)
+                            casc_parent_model *m)
 {
     uint32_t ncolumns = columns ? columns->nkids : 0, nentries = entries ? entries->nkids : 0;
     casc_attribute *attrs = alloc_array(b, ncolumns + nentries, sizeof *attrs);
@@ -269,7 +269,7 @@ static void read_attributes(builder *b, const casc_mnode *columns, const casc_mn
     m->nattributes = ncolumns + nentries;
 }
 
-static void read_quoting(builder *b, const casc_mnode *root, casc_model *m)
+static void read_quoting(builder *b, const casc_mnode *root, casc_parent_model *m)
 {
     const casc_mnode *v = casc_mf_string(&b->f, root, "", "quote_identifiers", false);
     if (!v)
@@ -281,10 +281,10 @@ static void read_quoting(builder *b, const casc_mnode *root, casc_model *m)
                       casc_mf_show(&b->f, v->text, v->len));
 }
 
-const casc_model *casc_model_build(const casc_mtree_ctx *cx, const casc_mnode *root)
+const casc_parent_model *casc_model_build(const casc_mtree_ctx *cx, const casc_mnode *root)
 {
     builder b = {.f = {cx, 0}, .arena = cx->arena};
-    casc_model *m = casc_arena_alloc(b.arena, sizeof *m);
+    casc_parent_model *m = casc_arena_alloc(b.arena, sizeof *m);
     if (!m)
         return NULL;
     m->source = cx->src;

@@ -68,6 +68,6 @@ casc_mnode *casc_model_yaml_tree(const casc_mtree_ctx *cx);
 /* Check the tree against the model's shape and build the model, reporting
  * every error found (the model is only good if there was none). NULL when
  * memory is exhausted. */
-const casc_model *casc_model_build(const casc_mtree_ctx *cx, const casc_mnode *root);
+const casc_parent_model *casc_model_build(const casc_mtree_ctx *cx, const casc_mnode *root);
 
 #endif

@@ -422,7 +422,7 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
     return NULL;
 }
 
-casc_plan *casc_plan_build(casc_arena *arena, const casc_model *model, const casc_rnode *rule,
+casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model, const casc_rnode *rule,
                            casc_select select, casc_diags *d)
 {
     planner p = {.arena = arena, .diags = d};

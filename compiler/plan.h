@@ -135,7 +135,7 @@ typedef struct casc_join {
 typedef enum { CASC_SELECT_MEMBERS, CASC_SELECT_COUNT } casc_select;
 
 typedef struct casc_plan {
-    const casc_model *model;
+    const casc_parent_model *model;
     casc_select select;
     casc_pnode *where;
     casc_join *joins; /* attribute tables, each joined once */
@@ -149,7 +149,7 @@ typedef struct casc_plan {
  * count; *tables is arena memory. */
 uint32_t casc_plan_tables(casc_arena *arena, const casc_plan *plan, const casc_table ***tables);
 
-casc_plan *casc_plan_build(casc_arena *arena, const casc_model *model, const casc_rnode *rule,
+casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model, const casc_rnode *rule,
                            casc_select select, casc_diags *d);
 
 #endif

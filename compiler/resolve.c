@@ -392,7 +392,7 @@ casc_rnode *casc_rs_node(casc_resolver *r, const casc_node *n)
     return x;
 }
 
-casc_rnode *casc_resolve(casc_arena *arena, const casc_model *model, const casc_node *rule,
+casc_rnode *casc_resolve(casc_arena *arena, const casc_parent_model *model, const casc_node *rule,
                          const casc_source *src, casc_diags *d)
 {
     casc_resolver r = {.arena = arena, .model = model, .diags = d, .tc = {d, src}};

@@ -13,7 +13,7 @@
  * was any. Rule segments the rule refers to are parsed and resolved here
  * too (once each); errors in their rules point into model->source, which
  * must outlive the diagnostics. */
-casc_rnode *casc_resolve(casc_arena *arena, const casc_model *model, const casc_node *rule,
+casc_rnode *casc_resolve(casc_arena *arena, const casc_parent_model *model, const casc_node *rule,
                          const casc_source *src, casc_diags *d);
 
 #endif

@@ -14,7 +14,7 @@ typedef struct casc_seg_info casc_seg_info; /* per model segment, resolve_segmen
 
 typedef struct casc_resolver {
     casc_arena *arena;
-    const casc_model *model;
+    const casc_parent_model *model;
     casc_diags *diags;
     casc_typecheck tc;             /* tc.src: the text being resolved now */
     const casc_behavior *behavior; /* inside a filter: whose fields names are */

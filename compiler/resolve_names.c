@@ -26,12 +26,12 @@ static const char *name_at(const names *l, uint32_t i)
     return *(const char *const *)(const void *)((const char *)l->items + i * l->size);
 }
 
-static names attributes(const casc_model *m)
+static names attributes(const casc_parent_model *m)
 {
     return (names){m->attributes, sizeof *m->attributes, m->nattributes, "attribute"};
 }
 
-static names behaviors(const casc_model *m)
+static names behaviors(const casc_parent_model *m)
 {
     return (names){m->behaviors, sizeof *m->behaviors, m->nbehaviors, "behavior"};
 }
@@ -41,7 +41,7 @@ static names fields(const casc_behavior *b)
     return (names){b->fields, sizeof *b->fields, b->nfields, "field"};
 }
 
-static names segments(const casc_model *m)
+static names segments(const casc_parent_model *m)
 {
     return (names){m->segments, sizeof *m->segments, m->nsegments, "segment"};
 }
@@ -167,7 +167,7 @@ static void field_outside_filter(casc_resolver *r, const casc_node *n, const cas
  * of a behavior: say what it is. */
 static bool other_kind(casc_resolver *r, const casc_node *n, const casc_qname *q)
 {
-    const casc_model *m = r->model;
+    const casc_parent_model *m = r->model;
     names segs = segments(m);
     int s = find(&segs, q->name.text, q->name.len, true);
     if (s >= 0) {
@@ -197,7 +197,7 @@ static const char *want_phrase(unsigned want)
 /* `behavior.field` outside a filter, or a qualifier that is no behavior. */
 static void qualified_outside_filter(casc_resolver *r, const casc_node *n, const casc_qname *q)
 {
-    const casc_model *m = r->model;
+    const casc_parent_model *m = r->model;
     names bs = behaviors(m), as = attributes(m);
     int b = lookup(&bs, &q->qualifier);
     if (b >= 0) {
@@ -221,7 +221,7 @@ static void qualified_outside_filter(casc_resolver *r, const casc_node *n, const
 bool casc_rs_bind(casc_resolver *r, const casc_node *n, const casc_qname *q, unsigned want,
                   casc_binding *out)
 {
-    const casc_model *m = r->model;
+    const casc_parent_model *m = r->model;
     memset(out, 0, sizeof *out);
     if (q->qualifier.len) {
         qualified_outside_filter(r, n, q);

@@ -26,7 +26,7 @@ bool casc_rs_segments_init(casc_resolver *r)
 
 /* Where the segment's rule text stands verbatim in the model file, or
  * CASC_NO_SPAN when it does not (a string with escapes, a folded one). */
-static uint32_t rule_offset(const casc_model *m, const casc_segment *s)
+static uint32_t rule_offset(const casc_parent_model *m, const casc_segment *s)
 {
     const casc_source *ms = m->source;
     size_t at = s->place.offset;

@@ -628,7 +628,7 @@ bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_
     const char *tz = o->timezone ? o->timezone : "UTC";
     g.utc = strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0;
     g.tz = literal(&g, tz, strlen(tz));
-    const casc_model *m = plan->model;
+    const casc_parent_model *m = plan->model;
     const char *key = ident(&g, m->key_column);
 
     if (plan->select == CASC_SELECT_COUNT)

@@ -12,7 +12,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static casc_arena *model_arena; /* lives as long as the fuzzer */
-static const casc_model *model;
+static const casc_parent_model *model;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {

@@ -39,7 +39,7 @@ void sem_result_free(sem_result *r)
 
 /* Compile text for backend b (the plan to *plan unless NULL); NULL with
  * the diagnostics in *why (unless NULL). */
-static char *compile(casc_arena *a, const casc_model *m, const char *text, const sem_case *k,
+static char *compile(casc_arena *a, const casc_parent_model *m, const char *text, const sem_case *k,
                      const casc_backend *b, casc_select select, char **why, const casc_plan **plan)
 {
     casc_source src = {"<rule>", text, strlen(text), 0};

@@ -328,7 +328,7 @@ static sem_value *join_column(loader *l, const casc_table *t, const char *key_co
 
 static bool load_profiles(loader *l)
 {
-    const casc_model *m = l->d->model;
+    const casc_parent_model *m = l->d->model;
     raw_table *r = raw_load(l, &m->master);
     int kc = r ? column_index(l, r, m->key_column) : -1;
     if (kc < 0)
@@ -411,7 +411,7 @@ static bool *load_segment(loader *l, const casc_segment *s)
     return member;
 }
 
-sem_data *sem_data_load(const casc_model *m, const char *dir)
+sem_data *sem_data_load(const casc_parent_model *m, const char *dir)
 {
     sem_data *d = calloc(1, sizeof *d);
     loader *l = calloc(1, sizeof *l);

@@ -49,7 +49,7 @@ typedef struct sem_events {
 } sem_events;
 
 typedef struct sem_data {
-    const casc_model *model;
+    const casc_parent_model *model;
     uint32_t nprofiles;
     int64_t *keys;    /* ascending; profile i has keys[i] */
     sem_value **attr; /* per model attribute: nprofiles values */
@@ -66,7 +66,7 @@ char *sem_read_file(const char *path, size_t *len);
 const char *sem_table_file(const casc_table *t, char *buf, size_t size);
 
 /* Read every table of model from dir; NULL after printing what is wrong. */
-sem_data *sem_data_load(const casc_model *model, const char *dir);
+sem_data *sem_data_load(const casc_parent_model *model, const char *dir);
 void sem_data_free(sem_data *d);
 
 /* qsort order of int64_t keys, ascending. */

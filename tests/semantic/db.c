@@ -68,7 +68,7 @@ static bool same_table(const casc_table *a, const casc_table *b)
 }
 
 /* The PostgreSQL type of column `col` of table t, from the model. */
-static const char *column_type(const casc_model *m, const casc_table *t, const char *col)
+static const char *column_type(const casc_parent_model *m, const casc_table *t, const char *col)
 {
     if (same_table(t, &m->master) && strcmp(col, m->key_column) == 0)
         return "bigint";
@@ -121,7 +121,7 @@ static void table_name(casc_strbuf *sb, const casc_table *t)
 
 /* CREATE TABLE t with the columns of its file's header, then COPY the rest
  * of the file into it. */
-static bool load_table(pg_conn *c, const casc_model *m, const casc_table *t, const char *dir)
+static bool load_table(pg_conn *c, const casc_parent_model *m, const casc_table *t, const char *dir)
 {
     char file[160], path[512];
     snprintf(path, sizeof path, "%s/%s", dir, sem_table_file(t, file, sizeof file));
@@ -185,7 +185,7 @@ static bool load_table(pg_conn *c, const casc_model *m, const casc_table *t, con
     return ok;
 }
 
-bool db_load(pg_conn *c, const casc_model *m, const char *dir)
+bool db_load(pg_conn *c, const casc_parent_model *m, const char *dir)
 {
     /* Every table once: master, attribute tables, behaviors, segments. */
     const casc_table *tables[64];

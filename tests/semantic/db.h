@@ -16,7 +16,7 @@ void db_close(pg_conn *c);
 /* Create every table of the model (the database level left out, as the
  * PostgreSQL backend does) with column types from the model, and COPY the
  * files of dir into them. False after printing why. */
-bool db_load(pg_conn *c, const casc_model *m, const char *dir);
+bool db_load(pg_conn *c, const casc_parent_model *m, const char *dir);
 
 /* Run a query whose rows are one integer each: the values, ascending, in
  * *out (malloc'd) and their count in *n. On an error returns false with

@@ -284,14 +284,14 @@ static bool parse_options(int argc, char **argv, options *o)
     return true;
 }
 
-static const casc_model *load_model(casc_arena *a, const char *path, casc_source *src)
+static const casc_parent_model *load_model(casc_arena *a, const char *path, casc_source *src)
 {
     size_t len = 0;
     char *text = sem_read_file(path, &len);
     *src = (casc_source){path, text, len, 0};
     casc_diags d;
     casc_diags_init(&d, a);
-    const casc_model *m = text ? casc_model_load(a, src, &d) : NULL;
+    const casc_parent_model *m = text ? casc_model_load(a, src, &d) : NULL;
     if (!m) {
         casc_strbuf msg = CASC_STRBUF_INIT;
         casc_diags_render(&d, &msg);
@@ -322,7 +322,7 @@ int main(int argc, char **argv)
 
     casc_arena *arena = casc_arena_new();
     casc_source model_src = {0};
-    const casc_model *m = arena ? load_model(arena, h.opt.model, &model_src) : NULL;
+    const casc_parent_model *m = arena ? load_model(arena, h.opt.model, &model_src) : NULL;
     sem_data *d = m && sem_clock_read(h.opt.clock, &h.clock) ? sem_data_load(m, h.opt.data) : NULL;
     const char *conninfo = d ? pg_server_start() : NULL;
     pg_conn *db = conninfo ? db_connect(conninfo) : NULL;

@@ -8,7 +8,7 @@
 
 typedef struct gen {
     const sem_data *d;
-    const casc_model *m;
+    const casc_parent_model *m;
     const sem_clock *clock;
     uint64_t s;
     int leaves; /* conditions still to write */

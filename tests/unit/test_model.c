@@ -12,7 +12,7 @@ typedef struct loaded {
     casc_arena *arena;
     casc_source src;
     casc_diags diags;
-    const casc_model *model;
+    const casc_parent_model *model;
 } loaded;
 
 static void load_text(loaded *l, const char *name, const char *text, size_t len)
@@ -65,7 +65,7 @@ static bool same_table(const casc_table *a, const casc_table *b)
 }
 
 /* The place's offset is where its name (or rule) is written in that file. */
-static bool place_points_at(const casc_model *m, casc_model_place p, const char *text)
+static bool place_points_at(const casc_parent_model *m, casc_model_place p, const char *text)
 {
     const char *at = m->source->text + p.offset;
     if (*at == '"' || *at == '\'')
@@ -73,7 +73,7 @@ static bool place_points_at(const casc_model *m, casc_model_place p, const char 
     return p.offset < m->source->len && strncmp(at, text, strlen(text)) == 0;
 }
 
-static void compare_models(const casc_model *y, const casc_model *j)
+static void compare_models(const casc_parent_model *y, const casc_parent_model *j)
 {
     CHECK(same_str(y->name, j->name));
     CHECK(same_table(&y->master, &j->master));
@@ -114,7 +114,7 @@ static void compare_models(const casc_model *y, const casc_model *j)
     }
 }
 
-static const casc_attribute *attribute(const casc_model *m, const char *name)
+static const casc_attribute *attribute(const casc_parent_model *m, const char *name)
 {
     for (uint32_t i = 0; i < m->nattributes; i++)
         if (strcmp(m->attributes[i].name, name) == 0)
@@ -122,7 +122,7 @@ static const casc_attribute *attribute(const casc_model *m, const char *name)
     return NULL;
 }
 
-static const casc_behavior *behavior(const casc_model *m, const char *name)
+static const casc_behavior *behavior(const casc_parent_model *m, const char *name)
 {
     for (uint32_t i = 0; i < m->nbehaviors; i++)
         if (strcmp(m->behaviors[i].name, name) == 0)
@@ -130,7 +130,7 @@ static const casc_behavior *behavior(const casc_model *m, const char *name)
     return NULL;
 }
 
-static void check_retail(const casc_model *m, const char *file)
+static void check_retail(const casc_parent_model *m, const char *file)
 {
     CHECK_STR(m->name, "Retail Customers");
     CHECK_STR(m->master.database, "marketing");
@@ -240,7 +240,7 @@ static void test_defaults(void)
          "  - {name: b, table: e, timestamp_column: at, columns: ~}\n"
          "segments: [{name: s, table: st, schema: null}]\n"
          "quote_identifiers: always\n");
-    const casc_model *m = l.model;
+    const casc_parent_model *m = l.model;
     CHECK(m != NULL);
     if (m) {
         CHECK(!m->name && strcmp(m->master.database, "c") == 0 && !m->master.schema);

@@ -37,7 +37,7 @@ static const char model_text[] =
     "  - {name: Blocked, table: blocklist, schema: crm, key_column: person_id}\n";
 
 static casc_arena *arena;
-static const casc_model *model;
+static const casc_parent_model *model;
 static casc_source model_src = {.name = "test.yaml", .text = model_text,
                                 .len = sizeof model_text - 1};
 static casc_diags diags;
@@ -52,7 +52,7 @@ static void load_model(void)
 }
 
 /* Resolve text against m; the tree lives until the program ends. */
-static const casc_rnode *resolve_in(const casc_model *m, const char *text)
+static const casc_rnode *resolve_in(const casc_parent_model *m, const char *text)
 {
     casc_source *src = casc_arena_alloc(arena, sizeof *src);
     *src = (casc_source){.name = "<test>", .text = text, .len = strlen(text)};
@@ -274,7 +274,7 @@ static void test_depth_across_segments(void)
     char *deep = nots(1500, "age > 3");
     casc_segment seg = {.name = "Deep", .rule = deep,
                         .rule_source = {.name = "m", .text = deep, .len = strlen(deep)}};
-    casc_model m = *model;
+    casc_parent_model m = *model;
     m.segments = &seg;
     m.nsegments = 1;
     m.source = NULL;
