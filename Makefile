@@ -24,7 +24,9 @@ endif
 
 GEN      := $(BUILD)/gen
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -Icli -I$(GEN)
-ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS)
+# Position-independent and hidden by default: the same objects make the
+# static and the shared library, which exports only what casc.h marks CASC_API.
+ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS) -fPIC -fvisibility=hidden
 LDLIBS   += $(DEPS_LIBS) -lm
 
 COMPILER_SRC := $(sort $(wildcard compiler/*.c))
@@ -38,7 +40,7 @@ TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .DELETE_ON_ERROR:
 .PHONY: all test unit-tests clean deps accept-fixtures test-valgrind
 
-all: $(BUILD)/casc
+all: $(BUILD)/casc $(BUILD)/libcasc.so
 
 # Lemon exits non-zero on any parsing conflict; the build stops there.
 # One run makes both files (a grouped target, so make -j runs it once).
@@ -66,6 +68,9 @@ $(GEN)/%.o: $(GEN)/%.c
 $(BUILD)/libcasc.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/libcasc.so: $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libcasc.so.0 -o $@ $^ $(LDLIBS)
 
 $(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcasc.a $(LDLIBS)
