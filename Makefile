@@ -5,6 +5,9 @@
 #   make test SANITIZE=1 the same under AddressSanitizer + UBSan (build-asan/)
 #   make test-valgrind   golden suites with casc under valgrind memcheck
 #   make CC=clang        any C11 compiler
+#   make install         casc, libcasc, casc.h, casc.pc, casc(1) under PREFIX
+#                        (/usr/local; DESTDIR for staging); make uninstall
+#   make test-tsan       the library under ThreadSanitizer (build-tsan/)
 #
 # Generated C (lexer, parser) goes to $(BUILD)/gen and is never committed.
 
@@ -29,6 +32,11 @@ CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -Icli -I$(GEN)
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS) -fPIC -fvisibility=hidden
 LDLIBS   += $(DEPS_LIBS) -lm
 
+# The library's version is CASC_VERSION in casc.h; its major number is the
+# soname's (an incompatible ABI change bumps it).
+VERSION  := $(shell sed -n 's/^\#define CASC_VERSION "\(.*\)"/\1/p' include/casc.h)
+SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
+
 COMPILER_SRC := $(sort $(wildcard compiler/*.c))
 CLI_SRC      := $(sort $(wildcard cli/*.c))
 GEN_SRC      := $(GEN)/parser.c $(GEN)/lexer.c
@@ -38,7 +46,7 @@ TEST_UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .DELETE_ON_ERROR:
-.PHONY: all test unit-tests clean deps accept-fixtures test-valgrind
+.PHONY: all test unit-tests clean deps accept-fixtures test-valgrind install uninstall
 
 all: $(BUILD)/casc $(BUILD)/libcasc.so
 
@@ -70,7 +78,7 @@ $(BUILD)/libcasc.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/libcasc.so: $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libcasc.so.0 -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libcasc.so.$(SOMAJOR) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcasc.a $(LDLIBS)
@@ -95,11 +103,42 @@ test-valgrind: $(BUILD)/casc
 accept-fixtures: $(BUILD)/casc
 	@UPDATE=1 CASC=$(BUILD)/casc sh tests/golden/sql_fixtures.sh
 
+# ---- install: casc, the library (static and shared), casc.h, casc.pc and
+# casc(1). Installs what is built (building only what is out of date).
+#   make install PREFIX=/usr DESTDIR=/tmp/stage     staged, for a package
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR     ?= $(PREFIX)/share/man
+PCDIR      ?= $(LIBDIR)/pkgconfig
+SONAME     := libcasc.so.$(SOMAJOR)
+INSTALL_FILES := $(BINDIR)/casc $(INCLUDEDIR)/casc.h $(LIBDIR)/libcasc.a \
+    $(LIBDIR)/libcasc.so.$(VERSION) $(LIBDIR)/$(SONAME) $(LIBDIR)/libcasc.so \
+    $(PCDIR)/casc.pc $(MANDIR)/man1/casc.1
+
+install: $(BUILD)/casc $(BUILD)/libcasc.a $(BUILD)/libcasc.so
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PCDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/casc $(DESTDIR)$(BINDIR)/casc
+	install -m 644 include/casc.h $(DESTDIR)$(INCLUDEDIR)/casc.h
+	install -m 644 $(BUILD)/libcasc.a $(DESTDIR)$(LIBDIR)/libcasc.a
+	install -m 755 $(BUILD)/libcasc.so $(DESTDIR)$(LIBDIR)/libcasc.so.$(VERSION)
+	ln -sf libcasc.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libcasc.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    casc.pc.in >$(DESTDIR)$(PCDIR)/casc.pc
+	install -m 644 docs/casc.1 $(DESTDIR)$(MANDIR)/man1/casc.1
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALL_FILES))
+
 deps:
 	sh scripts/install-deps.sh
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -125,6 +164,18 @@ $(FUZZ_TARGETS:%=fuzz-%): fuzz-build
 
 fuzz: fuzz-build
 	for t in $(FUZZ_TARGETS); do sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
+# ---- ThreadSanitizer: tests/threads/threads.c makes the same calls from
+# eight threads against one model, with the library built by clang
+# -fsanitize=thread in build-tsan/. Any race TSan sees fails the run.
+.PHONY: test-tsan
+
+$(BUILD)/threads: tests/threads/threads.c $(BUILD)/libcasc.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -pthread -o $@ $< $(BUILD)/libcasc.a $(LDLIBS)
+
+test-tsan:
+	$(MAKE) BUILD=build-tsan CC=clang OPT=-O1 SAN=-fsanitize=thread build-tsan/threads
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/threads sql-fixtures/model.yaml sql-fixtures/*.casc
 
 # ---- the semantic harness: casc's SQL on a real PostgreSQL against a
 # reference evaluator, golden and random rules (tests/semantic/README.md).

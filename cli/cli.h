@@ -1,15 +1,15 @@
-/* cli.h - the pieces the casc subcommands share. */
+/* cli.h - the pieces the casc subcommands share. The subcommands are a
+ * thin client of the library (casc.h): they parse arguments, read input,
+ * call it and print what it returns. */
 #ifndef CASC_CLI_H
 #define CASC_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "diag.h"
-#include "model.h"
+#include "casc.h"
 #include "source.h"
 #include "strbuf.h"
-
 
 /* Exit statuses (../shared/spec/cli.md). */
 enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
@@ -32,6 +32,11 @@ typedef struct cli_input {
  * usage error and returns false on bad usage; *help is set for --help. */
 bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *opts, size_t nopts,
                     cli_input *input, bool *help);
+/* --from VALUE (NULL: auto); false after a usage error. */
+bool cli_parse_from(const char *cmd, const char *value, casc_rule_format *from);
+/* Check the options the library takes before any input is read: a bad
+ * one is a usage error (false). */
+bool cli_check_options(const char *cmd, const casc_options *o);
 
 /* Read the rule named by input into src (text on the heap, freed with
  * cli_source_free). On failure prints the error and returns false. */
@@ -43,30 +48,23 @@ bool cli_read_rule(const cli_input *input, casc_source *src);
 bool cli_read_file(const char *path, const char *name, size_t max, const char *what,
                    casc_source *src);
 void cli_source_free(casc_source *src);
+/* Load the --model file ('-': standard input). A missing path is a usage
+ * error of cmd. Returns EXIT_OK with *model set, or the exit status after
+ * printing why. */
+int cli_load_model(const char *cmd, const char *path, casc_model **model);
 
-/* Print diagnostics to standard error. */
-void cli_print_diags(const casc_diags *d);
+/* Print a result's diagnostics to standard error. */
+void cli_print_diags(const casc_result *r);
 /* Write text to standard output; false (after printing why) on failure,
  * such as a full disk. */
 bool cli_write_stdout(const char *text, size_t len);
 void cli_usage_error(const char *cmd, const char *fmt, ...);
-
-/* The arena a subcommand works in and, when it takes --model, the model
- * (its file's text stays in model_src while the session is open). */
-typedef struct cli_session {
-    casc_arena *arena;
-    casc_source model_src;
-    const casc_parent_model *model;
-} cli_session;
-
-/* Open a session: for a subcommand cmd that needs --model, a missing
- * model_path is a usage error (cmd NULL: no model wanted). Returns EXIT_OK,
- * or the exit status after printing why. Close it even on failure. */
-int cli_session_open(cli_session *s, const char *cmd, const char *model_path);
-void cli_session_close(cli_session *s);
-
-/* Write out (and free it): EXIT_OK, or EXIT_ERRORS after saying why. */
-int cli_emit(casc_strbuf *out);
+/* Print a result's text (EXIT_OK) or its diagnostics (EXIT_ERRORS), and
+ * free it. */
+int cli_finish(casc_result *r);
+/* Write out to standard output and free it: true, or false after saying
+ * why (out of memory, a write error). */
+bool cli_emit(casc_strbuf *out);
 /* Print a subcommand's help text. */
 int cli_help(const char *text);
 

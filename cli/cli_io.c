@@ -1,14 +1,13 @@
 /* cli_io.c - argument parsing, reading input and writing output. */
 #include <errno.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
+#include "file_read.h"
 #include "parse.h"
 
 void cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -96,74 +95,26 @@ bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *op
     return true;
 }
 
-/* Read at most max + 1 bytes: enough for the compiler to report a text one
- * byte over its limit, without reading an endless stream (/dev/zero) or a
- * huge file into memory. *more is set when there is more than that. */
-static bool read_stream(FILE *f, casc_strbuf *sb, size_t max, bool *more)
-{
-    char buf[65536];
-    size_t n;
-    *more = false;
-    while (!sb->failed && sb->len <= max) {
-        size_t want = max + 1 - sb->len < sizeof buf ? max + 1 - sb->len : sizeof buf;
-        if ((n = fread(buf, 1, want, f)) == 0)
-            break;
-        casc_sb_put(sb, buf, n);
-    }
-    if (!sb->failed && sb->len > max && !ferror(f) && getc(f) != EOF)
-        *more = true;
-    return !ferror(f) && !sb->failed;
-}
-
 bool cli_read_file(const char *path, const char *name, size_t max, const char *what,
                    casc_source *src)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot open: %s\n", name, strerror(errno));
+    casc_arena *arena = casc_arena_new();
+    if (!arena) {
+        fprintf(stderr, "%s: error: out of memory\n", name);
         return false;
     }
-    struct stat st;
-    bool have_stat = fstat(fileno(f), &st) == 0;
-    if (!is_stdin && have_stat && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "%s: error: is a directory, not a file\n", name);
-        fclose(f);
-        return false;
-    }
-    bool more;
-    bool ok = read_stream(f, &sb, max, &more);
-    int err = errno;
-    if (!is_stdin)
-        fclose(f);
+    casc_diags d;
+    casc_diags_init(&d, arena);
+    bool ok = strcmp(path, "-") == 0 ? casc_stream_read(stdin, name, max, what, src, &d)
+                                     : casc_file_read(path, name, max, what, src, &d);
     if (!ok) {
-        fprintf(stderr, "%s: error: cannot read: %s\n", name,
-                sb.failed ? "out of memory" : strerror(err));
+        casc_strbuf sb = CASC_STRBUF_INIT;
+        casc_diags_render(&d, &sb);
+        fputs(d.head ? casc_sb_str(&sb) : "casc: error: out of memory\n", stderr);
         casc_sb_free(&sb);
-        return false;
     }
-    if (more) {
-        /* The compiler's own message, with the size when it is known. */
-        if (have_stat && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-            fprintf(stderr, "%s: error: the %s is %ju bytes long", name, what,
-                    (uintmax_t)st.st_size);
-        else
-            fprintf(stderr, "%s: error: the %s is more than %zu bytes long", name, what, max + 1);
-        fprintf(stderr, "; the limit is %zu bytes (%zu MiB)\n", max, max >> 20);
-        casc_sb_free(&sb);
-        return false;
-    }
-    casc_sb_put(&sb, "", 0); /* make sure there is a NUL even when empty */
-    if (!sb.data) {
-        sb.data = calloc(1, 1);
-        if (!sb.data) {
-            fprintf(stderr, "%s: error: out of memory\n", name);
-            return false;
-        }
-    }
-    *src = (casc_source){.name = name, .text = sb.data, .len = sb.len};
-    return true;
+    casc_arena_free(arena);
+    return ok;
 }
 
 bool cli_read_rule(const cli_input *input, casc_source *src)
@@ -179,23 +130,19 @@ bool cli_read_rule(const cli_input *input, casc_source *src)
         *src = (casc_source){.name = "<argument>", .text = copy, .len = n};
         return true;
     }
-    if (input->file && strcmp(input->file, "-") != 0)
-        return cli_read_file(input->file, input->file, CASC_MAX_RULE_BYTES, "rule", src);
-    return cli_read_file("-", "<stdin>", CASC_MAX_RULE_BYTES, "rule", src);
+    bool is_stdin = !input->file || strcmp(input->file, "-") == 0;
+    return cli_read_file(is_stdin ? "-" : input->file, is_stdin ? "<stdin>" : input->file,
+                         CASC_MAX_RULE_BYTES, "rule", src);
 }
 
 void cli_source_free(casc_source *src)
 {
-    free((char *)src->text);
-    src->text = NULL;
+    casc_file_free(src);
 }
 
-void cli_print_diags(const casc_diags *d)
+void cli_print_diags(const casc_result *r)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_diags_render(d, &sb);
-    fputs(casc_sb_str(&sb), stderr);
-    casc_sb_free(&sb);
+    fputs(casc_result_diagnostics_text(r), stderr);
 }
 
 bool cli_write_stdout(const char *text, size_t len)

@@ -11,15 +11,21 @@
 #include "source.h"
 
 typedef struct casc_compile_options {
+    casc_rule_format from; /* how the rule is written (CASC_RULE_AUTO: look) */
     const casc_backend *backend;
     const casc_timelit *now; /* NULL: the warehouse's current time */
     const char *timezone;    /* NULL: UTC */
     casc_select select;
 } casc_compile_options;
 
-/* Parse and resolve only (`casc check`). */
+/* The syntax tree of a rule in the rule language or in JSON
+ * (CASC_RULE_AUTO: JSON when the first non-blank character is '{'). */
+casc_node *casc_read_rule(casc_arena *arena, const casc_source *rule, casc_rule_format from,
+                          casc_diags *d);
+
+/* Read and resolve only (`casc check`). */
 bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
-                     casc_diags *d);
+                     casc_rule_format from, casc_diags *d);
 
 /* Compile rule to one SQL statement appended to out. On error appends
  * nothing and leaves diagnostics in d. The plan is stored in *plan when

@@ -325,26 +325,24 @@ static void lex_error(casc_parse_ctx *ctx, int code, casc_token t)
     }
 }
 
-/* Reject what the lexer must never see: oversize text, NUL, bad UTF-8. */
-static bool check_text(casc_parse_ctx *ctx)
+bool casc_rule_text_ok(const casc_source *src, casc_diags *d)
 {
-    const casc_source *src = ctx->src;
     if (src->len > CASC_MAX_RULE_BYTES) {
-        casc_parse_error(ctx, (casc_span){CASC_NO_SPAN, CASC_NO_SPAN},
-                         "the rule is %zu bytes long; the limit is %u bytes (16 MiB)", src->len,
-                         CASC_MAX_RULE_BYTES);
+        casc_diag_add(d, CASC_SEV_ERROR, src, CASC_NO_SPAN, CASC_NO_SPAN,
+                      "the rule is %zu bytes long; the limit is %u bytes (16 MiB)", src->len,
+                      CASC_MAX_RULE_BYTES);
         return false;
     }
     int nul;
     size_t bad = casc_utf8_find_invalid(src->text, src->len, &nul);
     if (bad < src->len) {
-        casc_span at = {(uint32_t)bad, (uint32_t)bad + 1};
+        uint32_t at = (uint32_t)bad;
         if (nul)
-            casc_parse_error(ctx, at, "the rule contains a NUL byte");
+            casc_diag_add(d, CASC_SEV_ERROR, src, at, at + 1, "the rule contains a NUL byte");
         else
-            casc_parse_error(ctx, at, "invalid UTF-8: byte 0x%02x cannot start or continue a "
-                             "character here",
-                             (unsigned)(unsigned char)src->text[bad]);
+            casc_diag_add(d, CASC_SEV_ERROR, src, at, at + 1,
+                          "invalid UTF-8: byte 0x%02x cannot start or continue a character here",
+                          (unsigned)(unsigned char)src->text[bad]);
         return false;
     }
     return true;
@@ -393,7 +391,7 @@ static int pick_or_name(const casc_parse_ctx *ctx, int code, casc_token t)
 casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d)
 {
     casc_parse_ctx ctx = {.arena = arena, .src = src, .diags = d};
-    if (!check_text(&ctx))
+    if (!casc_rule_text_ok(src, d))
         return NULL;
     casc_lexer lx = {src->text, (uint32_t)src->len, 0};
     casc_token tok;

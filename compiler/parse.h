@@ -22,6 +22,10 @@
 #define CASC_EXPANDED_DEPTH_ERROR \
     "the rule nests too deeply once its segments are expanded (more than %u levels)"
 
+/* Whether src is a text any rule reader may take: within
+ * CASC_MAX_RULE_BYTES, UTF-8, no NUL. Reports why not in d. */
+bool casc_rule_text_ok(const casc_source *src, casc_diags *d);
+
 /* Parse src into a tree allocated in arena. On any error returns NULL and
  * leaves diagnostics in d. */
 casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d);

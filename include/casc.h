@@ -84,9 +84,6 @@ CASC_API const char *casc_result_diagnostics_text(const casc_result *r);
 /* The tables a compiled statement reads ("db.schema.table"). */
 CASC_API size_t casc_result_table_count(const casc_result *r);
 CASC_API const char *casc_result_table(const casc_result *r, size_t i);
-/* Everything the result holds (ok, text, diagnostics, tables) as one JSON
- * object; NULL when memory ran out. */
-CASC_API const char *casc_result_json(const casc_result *r);
 CASC_API void casc_result_free(casc_result *r);
 
 /* ---- models ---- */
@@ -124,8 +121,13 @@ typedef struct casc_options {
     unsigned first_line;  /* lines before the rule in its file, for diagnostics */
 } casc_options;
 
-/* Length (size_t)-1 means the rule is a NUL-terminated string.
- * options may be NULL for every default. */
+/* Check options without compiling: CASC_ERR_OPTIONS and one diagnostic
+ * naming the bad option, or CASC_OK. */
+CASC_API casc_result *casc_options_check(const casc_options *options);
+
+/* For the calls below: length (size_t)-1 means the rule is a
+ * NUL-terminated string; options may be NULL for every default; model
+ * must be a loaded model. */
 
 /* Compile a rule to one SQL statement (the result's text). */
 CASC_API casc_result *casc_compile(const casc_model *model, const char *rule, size_t len,

@@ -37,7 +37,7 @@ expect() {
 expect 0 text "" "casc --help" -- "$CASC" --help
 expect 0 text "" "casc -h" -- "$CASC" -h
 expect 0 text "" "casc help" -- "$CASC" help
-expect 0 "casc 0.1.0" "" "casc --version" -- "$CASC" --version
+expect 0 "casc $(sed -n 's/^#define CASC_VERSION "\(.*\)"/\1/p' include/casc.h)" "" "casc --version" -- "$CASC" --version
 expect 0 text "" "casc fmt --help" -- "$CASC" fmt --help
 expect 0 text "" "casc fmt -h" -- "$CASC" fmt -h
 if "$CASC" fmt --help | grep -q 'usage: casc fmt'; then

@@ -55,7 +55,8 @@ usage timezone "unknown time zone 'Mars/Olympus'" --model $model --timezone Mars
 usage timezone-path "unknown time zone '../../etc/passwd'" --model $model --timezone ../../etc/passwd "loyalty_tier = 'Gold'"
 usage timezone-offset "unknown time zone '+09:00'" --model $model --timezone +09:00 "loyalty_tier = 'Gold'"
 usage now "is not a timestamp: February 2026 has 28 days" --model $model --now 2026-02-30T00:00:00Z "loyalty_tier = 'Gold'"
-usage select "unknown --select 'everyone'" --model $model --select everyone "loyalty_tier = 'Gold'"
+usage select "unknown select 'everyone'" --model $model --select everyone "loyalty_tier = 'Gold'"
+usage from "unknown --from 'yaml' (expected auto, dsl or json)" --model $model --from yaml "loyalty_tier = 'Gold'"
 usage format "unknown --format 'xml'" --model $model --format xml "loyalty_tier = 'Gold'"
 
 # A zone-less --now is a time in --timezone: converted to UTC in the SQL.

@@ -89,7 +89,7 @@ golden_run "$CASC" check --model $model -f "$tmp"
 fails "check -f: a directory" "$tmp" "is a directory, not a file"
 # Standard input that cannot be read: a directory, or closed.
 golden_run "$CASC" fmt </
-fails "fmt: standard input a directory" "<stdin>" "cannot read: Is a directory"
+fails "fmt: standard input a directory" "<stdin>" "is a directory, not a file"
 golden_run "$CASC" compile --model $model <&-
 fails "compile: standard input closed" "<stdin>" "cannot read: Bad file descriptor"
 golden_run "$CASC" schema --model - <&-

@@ -8,18 +8,18 @@
 
 #include "strbuf.h"
 
-typedef struct cli_json {
+typedef struct casc_json {
     casc_strbuf *out;
     unsigned depth;
     bool need_comma; /* a value came before in the open object or array */
     bool after_key;  /* the next value follows "key": on the same line */
-} cli_json;
+} casc_json;
 
-void cli_json_begin(cli_json *j, char open); /* '{' or '[' */
-void cli_json_end(cli_json *j, char close);  /* '}' or ']' */
-void cli_json_key(cli_json *j, const char *key);
-void cli_json_string(cli_json *j, const char *s); /* NULL: null */
+void casc_json_begin(casc_json *j, char open); /* '{' or '[' */
+void casc_json_end(casc_json *j, char close);  /* '}' or ']' */
+void casc_json_key(casc_json *j, const char *key);
+void casc_json_string(casc_json *j, const char *s); /* NULL: null */
 /* "key": "s" in one call. */
-void cli_json_member(cli_json *j, const char *key, const char *s);
+void casc_json_member(casc_json *j, const char *key, const char *s);
 
 #endif

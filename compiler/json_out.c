@@ -2,7 +2,7 @@
 #include "json_out.h"
 
 /* Before a key or a value: a comma after the previous one, a new line. */
-static void next_item(cli_json *j)
+static void next_item(casc_json *j)
 {
     if (j->after_key) {
         j->after_key = false;
@@ -37,7 +37,7 @@ static void put_string(casc_strbuf *out, const char *s)
     casc_sb_putc(out, '"');
 }
 
-void cli_json_begin(cli_json *j, char open)
+void casc_json_begin(casc_json *j, char open)
 {
     next_item(j);
     casc_sb_putc(j->out, open);
@@ -45,7 +45,7 @@ void cli_json_begin(cli_json *j, char open)
     j->need_comma = false;
 }
 
-void cli_json_end(cli_json *j, char close)
+void casc_json_end(casc_json *j, char close)
 {
     j->depth--;
     if (j->need_comma) { /* not empty */
@@ -56,7 +56,7 @@ void cli_json_end(cli_json *j, char close)
     j->need_comma = true;
 }
 
-void cli_json_key(cli_json *j, const char *key)
+void casc_json_key(casc_json *j, const char *key)
 {
     next_item(j);
     put_string(j->out, key);
@@ -64,7 +64,7 @@ void cli_json_key(cli_json *j, const char *key)
     j->after_key = true;
 }
 
-void cli_json_string(cli_json *j, const char *s)
+void casc_json_string(casc_json *j, const char *s)
 {
     next_item(j);
     if (s)
@@ -74,8 +74,8 @@ void cli_json_string(cli_json *j, const char *s)
     j->need_comma = true;
 }
 
-void cli_json_member(cli_json *j, const char *key, const char *s)
+void casc_json_member(casc_json *j, const char *key, const char *s)
 {
-    cli_json_key(j, key);
-    cli_json_string(j, s);
+    casc_json_key(j, key);
+    casc_json_string(j, s);
 }

@@ -1,0 +1,185 @@
+/* api_compile.c - rules behind the public header: compile, check, format. */
+#include <string.h>
+
+#include "api.h"
+#include "compile.h"
+#include "fmt.h"
+#include "rule_json.h"
+#include "timelit.h"
+#include "timezone.h"
+
+/* The rule as a source, its text copied into the result's arena so that it
+ * is NUL-terminated and outlives nothing it should not. */
+static bool rule_source(casc_result *r, const char *rule, size_t len, const casc_options *o,
+                        casc_source *src)
+{
+    if (!rule)
+        rule = "";
+    if (len == (size_t)-1)
+        len = strlen(rule);
+    char *text = casc_arena_strndup(r->arena, rule, len);
+    const char *name = o && o->name ? o->name : "<rule>";
+    name = text ? casc_arena_strndup(r->arena, name, strlen(name)) : NULL;
+    *src = (casc_source){.name = name, .text = text, .len = len,
+                         .line_base = o ? o->first_line : 0};
+    return name != NULL;
+}
+
+static bool known_format(casc_rule_format f)
+{
+    return f == CASC_RULE_AUTO || f == CASC_RULE_DSL || f == CASC_RULE_JSON;
+}
+
+/* Turn the public options into the compiler's; an invalid one is reported
+ * as the result (returned), else NULL. */
+static casc_result *compile_options(casc_result *r, casc_diags *d, const casc_options *o,
+                                    casc_compile_options *co, casc_timelit *now)
+{
+    static const casc_options defaults; /* all zero: every default */
+    if (!o)
+        o = &defaults;
+    *co = (casc_compile_options){.from = o->from};
+    if (!known_format(o->from))
+        return casc_result_option_error(r, d, "unknown rule format %d", (int)o->from);
+    co->backend = casc_backend_find(o->dialect ? o->dialect : "snowflake");
+    if (!co->backend) {
+        casc_strbuf names = CASC_STRBUF_INIT;
+        casc_backend_list(&names);
+        casc_result *e = casc_result_option_error(r, d, "unknown dialect '%s' (expected %s)",
+                                                  o->dialect, casc_sb_str(&names));
+        casc_sb_free(&names);
+        return e;
+    }
+    if (o->now) {
+        char why[96];
+        if (!casc_timelit_parse(o->now, strlen(o->now), now, why, sizeof why))
+            return casc_result_option_error(r, d, "now '%s' is not a timestamp: %s", o->now,
+                                            why);
+        co->now = now;
+    }
+    co->timezone = o->timezone ? o->timezone : "UTC";
+    if (!casc_timezone_known(co->timezone))
+        return casc_result_option_error(r, d,
+                                        "unknown time zone '%s' (use an IANA name such as UTC "
+                                        "or America/New_York)",
+                                        co->timezone);
+    if (!o->select || strcmp(o->select, "members") == 0)
+        co->select = CASC_SELECT_MEMBERS;
+    else if (strcmp(o->select, "count") == 0)
+        co->select = CASC_SELECT_COUNT;
+    else
+        return casc_result_option_error(r, d, "unknown select '%s' (expected members or count)",
+                                        o->select);
+    return NULL;
+}
+
+/* "db.schema.table" for each table the plan reads. */
+static void keep_tables(casc_result *r, const casc_plan *plan)
+{
+    const casc_table **ts;
+    uint32_t n = casc_plan_tables(r->arena, plan, &ts);
+    r->tables = casc_arena_alloc(r->arena, (n ? n : 1) * sizeof *r->tables);
+    if (!r->tables)
+        return;
+    for (uint32_t i = 0; i < n; i++) {
+        casc_strbuf sb = CASC_STRBUF_INIT;
+        if (ts[i]->database)
+            casc_sb_printf(&sb, "%s.", ts[i]->database);
+        if (ts[i]->schema)
+            casc_sb_printf(&sb, "%s.", ts[i]->schema);
+        casc_sb_puts(&sb, ts[i]->table);
+        const char *name = sb.failed ? NULL : casc_arena_strndup(r->arena, sb.data, sb.len);
+        casc_sb_free(&sb);
+        if (!name)
+            return;
+        r->tables[r->ntables++] = name;
+    }
+}
+
+casc_result *casc_options_check(const casc_options *options)
+{
+    casc_diags d;
+    casc_result *r = casc_result_new(&d);
+    if (!r)
+        return casc_result_nomem();
+    casc_compile_options co;
+    casc_timelit now;
+    casc_result *bad = compile_options(r, &d, options, &co, &now);
+    return bad ? bad : casc_result_finish(r, CASC_OK, &d, NULL);
+}
+
+casc_result *casc_compile(const casc_model *model, const char *rule, size_t len,
+                          const casc_options *options)
+{
+    casc_diags d;
+    casc_result *r = casc_result_new(&d);
+    if (!r)
+        return casc_result_nomem();
+    casc_compile_options co;
+    casc_timelit now;
+    casc_result *bad = compile_options(r, &d, options, &co, &now);
+    if (bad)
+        return bad;
+    casc_source src;
+    if (!rule_source(r, rule, len, options, &src))
+        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+    casc_strbuf sql = CASC_STRBUF_INIT;
+    const casc_plan *plan = NULL;
+    bool ok = casc_compile_rule(r->arena, model->model, &src, &co, &d, &sql, &plan);
+    if (ok)
+        keep_tables(r, plan);
+    r = casc_result_finish(r, ok ? CASC_OK : CASC_ERR_INPUT, &d, &sql);
+    casc_sb_free(&sql);
+    return r;
+}
+
+casc_result *casc_check(const casc_model *model, const char *rule, size_t len,
+                        const casc_options *options)
+{
+    casc_diags d;
+    casc_result *r = casc_result_new(&d);
+    if (!r)
+        return casc_result_nomem();
+    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
+    if (!known_format(from))
+        return casc_result_option_error(r, &d, "unknown rule format %d", (int)from);
+    casc_source src;
+    if (!rule_source(r, rule, len, options, &src))
+        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+    bool ok = casc_check_rule(r->arena, model->model, &src, from, &d);
+    return casc_result_finish(r, ok ? CASC_OK : CASC_ERR_INPUT, &d, NULL);
+}
+
+casc_result *casc_format(const char *rule, size_t len, casc_rule_format to,
+                         const casc_options *options)
+{
+    casc_diags d;
+    casc_result *r = casc_result_new(&d);
+    if (!r)
+        return casc_result_nomem();
+    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
+    if (!known_format(from))
+        return casc_result_option_error(r, &d, "unknown rule format %d", (int)from);
+    if (to != CASC_RULE_DSL && to != CASC_RULE_JSON)
+        return casc_result_option_error(r, &d, "cannot format to rule format %d", (int)to);
+    casc_source src;
+    if (!rule_source(r, rule, len, options, &src))
+        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+    casc_node *tree = casc_read_rule(r->arena, &src, from, &d);
+    if (!tree)
+        return casc_result_finish(r, CASC_ERR_INPUT, &d, NULL);
+    casc_strbuf out = CASC_STRBUF_INIT;
+    if (to == CASC_RULE_JSON)
+        casc_rule_to_json(tree, &out);
+    else
+        casc_fmt(tree, &out);
+    casc_sb_putc(&out, '\n');
+    r = casc_result_finish(r, CASC_OK, &d, &out);
+    casc_sb_free(&out);
+    return r;
+}
+
+const char *casc_version(void)
+{
+    return CASC_VERSION;
+}
