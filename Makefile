@@ -89,7 +89,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libcasc.a
 
 unit-tests: $(TEST_UNIT_BIN)
 
-test: $(BUILD)/casc unit-tests
+test: $(BUILD)/casc $(BUILD)/libcasc.so unit-tests
 	@BUILD=$(BUILD) sh tests/run.sh
 
 # The golden suites with every casc call (or a sample: tests/valgrind.sh)

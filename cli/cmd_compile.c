@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "cli_json.h"
+#include "compile_opts.h"
 
 static const char compile_help[] =
     "usage: casc compile --model MODEL [options] [RULE | -f FILE | -]\n"
@@ -10,15 +11,7 @@ static const char compile_help[] =
     "Compile the rule to one SQL statement that selects the matching profiles.\n"
     "\n"
     "options:\n"
-    "  --model MODEL        the parent segment model (JSON or YAML)\n"
-    "  --dialect NAME       snowflake (default), databricks or postgres\n"
-    "  --now TIMESTAMP      pin \"now\" (e.g. 2026-03-30T12:00:00Z); default: the\n"
-    "                       warehouse's current time when the query runs\n"
-    "  --timezone ZONE      IANA zone for calendar windows and zone-less times\n"
-    "                       (default UTC)\n"
-    "  --select WHAT        members (default: the key of each profile) or count\n"
-    "  --from FORMAT        how the rule is written: auto (default: JSON when it\n"
-    "                       starts with '{'), dsl or json (docs/rule-json.md)\n"
+    "  --model MODEL        the parent segment model (JSON or YAML)\n" CLI_COMPILE_OPTS_HELP
     "  --format FORMAT      sql (default) or json (SQL, dialect, tables, diagnostics)\n"
     "  --each-line          one rule per input line, one statement each; statements\n"
     "                       end with a line holding only ';'\n"
@@ -88,24 +81,23 @@ static bool compile_lines(const casc_model *model, const casc_source *all, casc_
 
 int cmd_compile(int argc, char **argv)
 {
-    casc_options o = {0};
-    const char *model_path = NULL, *from = NULL, *format = NULL;
+    cli_compile_opts c = {0};
+    const char *model_path = NULL, *format = NULL;
     bool each_line = false;
     cli_input input = {0};
     bool want_help;
-    const cli_option opts[] = {
-        {"--model", &model_path, NULL}, {"--dialect", &o.dialect, NULL},
-        {"--now", &o.now, NULL},        {"--timezone", &o.timezone, NULL},
-        {"--select", &o.select, NULL},  {"--from", &from, NULL},
-        {"--format", &format, NULL},    {"--each-line", NULL, &each_line},
-    };
-    if (!cli_parse_args("compile", argc, argv, opts, sizeof opts / sizeof *opts, &input,
-                        &want_help))
+    cli_option opts[CLI_COMPILE_MAX_OPTS + 3];
+    size_t nopts = cli_compile_opts_table(&c, opts);
+    opts[nopts++] = (cli_option){"--model", &model_path, NULL};
+    opts[nopts++] = (cli_option){"--format", &format, NULL};
+    opts[nopts++] = (cli_option){"--each-line", NULL, &each_line};
+    if (!cli_parse_args("compile", argc, argv, opts, nopts, &input, &want_help))
         return EXIT_USAGE;
     if (want_help)
         return cli_help(compile_help);
-    if (!cli_parse_from("compile", from, &o.from) || !cli_check_options("compile", &o))
+    if (!cli_compile_opts_finish("compile", &c))
         return EXIT_USAGE;
+    casc_options o = c.o;
     bool json = format && strcmp(format, "json") == 0;
     if (format && !json && strcmp(format, "sql") != 0) {
         cli_usage_error("compile", "unknown --format '%s' (expected sql or json)", format);
