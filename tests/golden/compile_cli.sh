@@ -1,5 +1,6 @@
 #!/bin/sh
-# casc compile's command line: --each-line, --format json, usage errors.
+# The command line of casc compile (--each-line, --format json, usage errors)
+# and the JSON diagnostics of casc check.
 # Expected outputs are in tests/compile/ (UPDATE=1 rewrites them).
 cd "$(dirname "$0")/../.." || exit 2
 . tests/lib/golden.sh
@@ -33,11 +34,31 @@ else
     golden_same json-error $dir/json-error.json "$tmp/out" "standard output"
 fi
 
+# check --format json: {"ok", "diagnostics"} on standard output, whatever
+# the outcome, and nothing on standard error; the exit status as without it.
+check_json() {
+    what=$1 want_rc=$2
+    shift 2
+    golden_run "$CASC" check --model $model --format json "$@"
+    if [ "$rc" -ne "$want_rc" ]; then
+        golden_fail "$what" "exit $rc, expected $want_rc"
+    elif [ -s "$tmp/err" ]; then
+        golden_fail "$what" "wrote to standard error: $(head -c 200 "$tmp/err")"
+    else
+        golden_same "$what" "$dir/$what.json" "$tmp/out" "standard output"
+    fi
+}
+check_json check-json-ok 0 "loyalty_tier = 'Gold'"
+check_json check-json-errors 1 "loyalty_tier = 'Gold' and
+  purchase where amout > 5 in last 7 days"
+check_json check-json-syntax 1 "country in ('FR' 'DE')"
+
 # Usage errors: exit 2, a message naming the problem, nothing on stdout.
 usage() {
     what=$1 want=$2
-    shift 2
-    golden_run "$CASC" compile "$@"
+    cmd=$3
+    shift 3
+    golden_run "$CASC" "$cmd" "$@"
     if [ "$rc" -ne 2 ]; then
         golden_fail "$what" "exit $rc, expected 2"
     elif [ -s "$tmp/out" ]; then
@@ -48,16 +69,19 @@ usage() {
         golden_pass
     fi
 }
-usage no-model "--model MODEL is required" "a = 1"
-usage dialect "unknown dialect 'oracle' (expected snowflake, databricks, postgres)" \
+usage no-model "--model MODEL is required" compile "a = 1"
+usage dialect "unknown dialect 'oracle' (expected snowflake, databricks, postgres)" compile \
     --model $model --dialect oracle "loyalty_tier = 'Gold'"
-usage timezone "unknown time zone 'Mars/Olympus'" --model $model --timezone Mars/Olympus "loyalty_tier = 'Gold'"
-usage timezone-path "unknown time zone '../../etc/passwd'" --model $model --timezone ../../etc/passwd "loyalty_tier = 'Gold'"
-usage timezone-offset "unknown time zone '+09:00'" --model $model --timezone +09:00 "loyalty_tier = 'Gold'"
-usage now "is not a timestamp: February 2026 has 28 days" --model $model --now 2026-02-30T00:00:00Z "loyalty_tier = 'Gold'"
-usage select "unknown select 'everyone'" --model $model --select everyone "loyalty_tier = 'Gold'"
-usage from "unknown --from 'yaml' (expected auto, dsl or json)" --model $model --from yaml "loyalty_tier = 'Gold'"
-usage format "unknown --format 'xml'" --model $model --format xml "loyalty_tier = 'Gold'"
+usage timezone "unknown time zone 'Mars/Olympus'" compile --model $model --timezone Mars/Olympus "loyalty_tier = 'Gold'"
+usage timezone-path "unknown time zone '../../etc/passwd'" compile --model $model --timezone ../../etc/passwd "loyalty_tier = 'Gold'"
+usage timezone-offset "unknown time zone '+09:00'" compile --model $model --timezone +09:00 "loyalty_tier = 'Gold'"
+usage now "is not a timestamp: February 2026 has 28 days" compile --model $model --now 2026-02-30T00:00:00Z "loyalty_tier = 'Gold'"
+usage select "unknown select 'everyone'" compile --model $model --select everyone "loyalty_tier = 'Gold'"
+usage from "unknown --from 'yaml' (expected auto, dsl or json)" compile --model $model --from yaml "loyalty_tier = 'Gold'"
+usage check-format "unknown --format 'sql'" check --model $model --format sql "a = 1"
+usage fmt-to "unknown --to 'yaml' (expected dsl or json)" fmt --to yaml "a = 1"
+usage fmt-from "unknown --from 'xml'" fmt --from xml "a = 1"
+usage format "unknown --format 'xml'" compile --model $model --format xml "loyalty_tier = 'Gold'"
 
 # A zone-less --now is a time in --timezone: converted to UTC in the SQL.
 golden_run "$CASC" compile --model $model --dialect postgres --timezone Asia/Tokyo \
