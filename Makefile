@@ -1,6 +1,6 @@
 # casc - build, test and install.
 #
-#   make                 build build/casc (warnings are errors)
+#   make                 build build/casc and build/libcasc.{a,so} (warnings are errors)
 #   make test            every test suite; prints "N passed, N failed"
 #   make test SANITIZE=1 the same under AddressSanitizer + UBSan (build-asan/)
 #   make test-valgrind   golden suites with casc under valgrind memcheck
@@ -85,7 +85,10 @@ $(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libcasc.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(BUILD)/libcasc.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(BUILD)/libcasc.a $(LDLIBS) $(TEST_LDFLAGS)
+
+# The library's own allocations fail on demand in this test.
+$(BUILD)/tests/test_nomem: TEST_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 unit-tests: $(TEST_UNIT_BIN)
 

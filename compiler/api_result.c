@@ -93,6 +93,10 @@ casc_result *casc_result_finish(casc_result *r, casc_status status, const casc_d
                                 const casc_strbuf *text)
 {
     r->status = status;
+    if (d->out_of_memory) {
+        casc_result_free(r);
+        return casc_result_nomem();
+    }
     bool ok = keep_diagnostics(r, d);
     if (status == CASC_OK && text) {
         r->text = text->failed ? NULL : casc_arena_strndup(r->arena, casc_sb_str(text), text->len);

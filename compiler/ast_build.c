@@ -31,8 +31,7 @@ void casc_parse_out_of_memory(casc_parse_ctx *ctx)
     if (ctx->failed)
         return;
     ctx->failed = true;
-    casc_diag_add(ctx->diags, CASC_SEV_ERROR, ctx->src, CASC_NO_SPAN, CASC_NO_SPAN,
-                  "out of memory while parsing the rule");
+    casc_diag_out_of_memory(ctx->diags, ctx->src, "parsing the rule");
 }
 
 static void *alloc(casc_parse_ctx *ctx, size_t size)

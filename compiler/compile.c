@@ -51,8 +51,7 @@ bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const 
     size_t mark = out->len;
     if (!casc_sql_generate(arena, plan, &so, out)) {
         casc_sb_truncate(out, mark);
-        casc_diag_add(d, CASC_SEV_ERROR, NULL, CASC_NO_SPAN, CASC_NO_SPAN,
-                      "out of memory while writing the SQL");
+        casc_diag_out_of_memory(d, NULL, "writing the SQL");
         return false;
     }
     if (plan_out)

@@ -21,17 +21,24 @@ casc_diag *casc_diag_add(casc_diags *d, casc_severity sev, const casc_source *sr
     if (sev == CASC_SEV_ERROR)
         d->nerrors++;
     casc_diag *dg = casc_arena_alloc(d->arena, sizeof *dg);
-    if (!dg)
+    if (!dg) {
+        d->out_of_memory = true;
         return NULL;
+    }
     casc_strbuf sb = CASC_STRBUF_INIT;
     va_list ap;
     va_start(ap, fmt);
     casc_sb_vprintf(&sb, fmt, ap);
     va_end(ap);
     dg->message = casc_arena_strndup(d->arena, casc_sb_str(&sb), sb.failed ? 0 : sb.len);
+    /* Every message says something: an empty one was built in a buffer
+     * that ran out of memory (a failed buffer reads as ""). */
+    d->out_of_memory |= sb.failed || sb.len == 0;
     casc_sb_free(&sb);
-    if (!dg->message)
+    if (!dg->message) {
+        d->out_of_memory = true;
         return NULL;
+    }
     dg->severity = sev;
     dg->src = src;
     dg->start = start;
@@ -145,6 +152,13 @@ static void render_excerpt(const casc_diag *dg, uint32_t col, casc_strbuf *out)
     for (; p < span_end && p < to; p += casc_utf8_len(p))
         casc_sb_putc(out, '~');
     casc_sb_putc(out, '\n');
+}
+
+void casc_diag_out_of_memory(casc_diags *d, const casc_source *src, const char *what)
+{
+    d->out_of_memory = true;
+    casc_diag_add(d, CASC_SEV_ERROR, src, CASC_NO_SPAN, CASC_NO_SPAN, "out of memory while %s",
+                  what);
 }
 
 void casc_diag_render(const casc_diag *dg, casc_strbuf *out)

@@ -10,6 +10,7 @@
 #ifndef CASC_DIAG_H
 #define CASC_DIAG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -33,6 +34,7 @@ typedef struct casc_diags {
     casc_arena *arena;
     casc_diag *head, *tail;
     uint32_t nerrors;
+    bool out_of_memory; /* some error was memory running out */
 } casc_diags;
 
 void casc_diags_init(casc_diags *d, casc_arena *arena);
@@ -42,6 +44,10 @@ __attribute__((format(printf, 6, 7)))
 #endif
 casc_diag *casc_diag_add(casc_diags *d, casc_severity sev, const casc_source *src,
                          uint32_t start, uint32_t end, const char *fmt, ...);
+
+/* Memory ran out while doing what ("parsing the rule"): an error without a
+ * place, and d->out_of_memory set, so that callers can tell it apart. */
+void casc_diag_out_of_memory(casc_diags *d, const casc_source *src, const char *what);
 
 /* Append one diagnostic, with its source line and caret, to out. */
 void casc_diag_render(const casc_diag *dg, casc_strbuf *out);

@@ -292,13 +292,15 @@ static void put_expr(printer *p, const casc_node *n, int min_prec)
         casc_sb_putc(p->out, ')');
 }
 
-/* Does n, parenthesized or not, fit in width columns? */
-static bool fits(const casc_node *n, int min_prec, size_t width)
+/* Does n, parenthesized or not, fit in width columns? (Memory running out
+ * while measuring fails out, the text being written.) */
+static bool fits(casc_strbuf *out, const casc_node *n, int min_prec, size_t width)
 {
     casc_strbuf tmp = CASC_STRBUF_INIT;
     printer p = {&tmp, width};
     put_expr(&p, n, min_prec);
     bool ok = !over(&p);
+    out->failed |= tmp.failed;
     casc_sb_free(&tmp);
     return ok;
 }
@@ -365,7 +367,7 @@ static void put_paren_block(casc_strbuf *out, const casc_node *n, size_t indent)
 static void put_item(casc_strbuf *out, const casc_node *n, int min_prec, size_t indent,
                      size_t lead)
 {
-    if (fits(n, min_prec, room(lead))) {
+    if (fits(out, n, min_prec, room(lead))) {
         put_line(out, n, min_prec);
         return;
     }

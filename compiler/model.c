@@ -102,7 +102,7 @@ const casc_parent_model *casc_model_load(casc_arena *arena, const casc_source *s
     casc_diag *before = d->tail;
     if (!check_text(src, d))
         return NULL;
-    casc_mtree_ctx cx = {arena, src, d, 0};
+    casc_mtree_ctx cx = {arena, src, d, 0, CASC_MODEL_MAX_DEPTH};
     if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
         cx.base = 3; /* a UTF-8 byte-order mark */
     size_t first = cx.base;
@@ -120,8 +120,7 @@ const casc_parent_model *casc_model_load(casc_arena *arena, const casc_source *s
     const casc_parent_model *model = root ? casc_model_build(&cx, root) : NULL;
     sort_by_place(d, before);
     if (casc_arena_failed(arena) || (!model && d->nerrors == errors_before)) {
-        casc_diag_add(d, CASC_SEV_ERROR, src, CASC_NO_SPAN, CASC_NO_SPAN,
-                      "out of memory while loading the model");
+        casc_diag_out_of_memory(d, src, "loading the model");
         return NULL;
     }
     return d->nerrors == errors_before ? model : NULL;

@@ -4,7 +4,8 @@
  * the text, in step with cJSON's tree (same order, duplicate keys kept),
  * finds the byte span of every key and value. The walk trusts the syntax,
  * which cJSON has accepted, but never reads past the text. It stops at the
- * same depth as the YAML reader. */
+ * reader's depth limit, as the YAML reader does (cJSON itself refuses more
+ * than 1000 levels). */
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -84,7 +85,7 @@ static casc_mnode *literal_node(walker *w, const cJSON *item)
 
 /* The node for item, whose text starts at pos (after white space), at
  * depth open lists and maps. NULL when memory is exhausted or too deep. */
-static casc_mnode *walk(walker *w, const cJSON *item, int depth)
+static casc_mnode *walk(walker *w, const cJSON *item, uint32_t depth)
 {
     skip_space(w);
     if (cJSON_IsString(item))
@@ -94,7 +95,7 @@ static casc_mnode *walk(walker *w, const cJSON *item, int depth)
         return literal_node(w, item);
 
     uint32_t start = (uint32_t)w->pos;
-    if (depth == CASC_MODEL_MAX_DEPTH) {
+    if (depth == w->cx->max_depth) {
         casc_mtree_too_deep(w->cx, start);
         return NULL;
     }
@@ -123,9 +124,7 @@ static casc_mnode *walk(walker *w, const cJSON *item, int depth)
     return n;
 }
 
-/* Whether the text leaves a string, object or array open: a file cut
- * short, which cJSON reports at its end. */
-static bool ends_open(const char *s, size_t n)
+size_t casc_json_scan_nesting(const char *s, size_t n, uint32_t max_depth, bool *ends_open)
 {
     size_t depth = 0;
     bool in_string = false;
@@ -138,12 +137,16 @@ static bool ends_open(const char *s, size_t n)
         } else if (s[i] == '"') {
             in_string = true;
         } else if (s[i] == '{' || s[i] == '[') {
+            if (depth == max_depth)
+                return i;
             depth++;
         } else if ((s[i] == '}' || s[i] == ']') && depth) {
             depth--;
         }
     }
-    return depth || in_string;
+    if (ends_open)
+        *ends_open = depth || in_string;
+    return n;
 }
 
 /* Report where cJSON gave up. It may point one past the offending
@@ -158,7 +161,10 @@ static void syntax_error(const casc_mtree_ctx *cx, const char *at)
         rest++;
     while (off > cx->base && (off >= src->len || (unsigned char)src->text[off] <= ' '))
         off--;
-    if (rest == src->len && ends_open(src->text, src->len))
+    bool open = false;
+    if (rest == src->len)
+        casc_json_scan_nesting(src->text, src->len, UINT32_MAX, &open);
+    if (open)
         casc_diag_add(cx->diags, CASC_SEV_ERROR, src, (uint32_t)off, (uint32_t)off + 1,
                       "invalid JSON syntax: the file ends before every string, {...} and [...] "
                       "is closed");

@@ -33,8 +33,8 @@ bool casc_mnode_append(casc_arena *a, casc_mnode *parent, casc_mnode *kid)
 void casc_mtree_too_deep(const casc_mtree_ctx *cx, uint32_t offset)
 {
     casc_diag_add(cx->diags, CASC_SEV_ERROR, cx->src, offset, offset + 1,
-                  "lists and maps nest more than %d deep here; a model needs five levels",
-                  CASC_MODEL_MAX_DEPTH);
+                  "lists and maps nest more than %u deep here; a model needs five levels",
+                  cx->max_depth);
 }
 
 const char *casc_mnode_kind_name(casc_mnode_kind kind)

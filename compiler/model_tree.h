@@ -38,19 +38,23 @@ struct casc_mnode {
 };
 
 /* What a reader works with. The text to parse starts at src->text + base
- * (after a UTF-8 byte-order mark); spans count from src->text. */
+ * (after a UTF-8 byte-order mark); spans count from src->text. At most
+ * max_depth lists and maps may be open at once: CASC_MODEL_MAX_DEPTH for a
+ * model, more for a JSON rule (rule_json_read.c), which shares the JSON
+ * reader. */
 typedef struct casc_mtree_ctx {
     casc_arena *arena;
     const casc_source *src;
     casc_diags *diags;
     uint32_t base;
+    uint32_t max_depth;
 } casc_mtree_ctx;
 
 /* Models nest five deep; libyaml slows down with every level (its work per
  * token grows with the depth), so readers stop well before it matters. */
 enum { CASC_MODEL_MAX_DEPTH = 64 };
 
-/* Report a list or map opened at offset past CASC_MODEL_MAX_DEPTH. */
+/* Report a list or map opened at offset past cx->max_depth. */
 void casc_mtree_too_deep(const casc_mtree_ctx *cx, uint32_t offset);
 
 /* A node with no kids and no text, or NULL when memory is exhausted. */
@@ -59,6 +63,12 @@ casc_mnode *casc_mnode_new(casc_arena *a, casc_mnode_kind kind, uint32_t start, 
 bool casc_mnode_append(casc_arena *a, casc_mnode *parent, casc_mnode *kid);
 /* "a string", "a list", ... as said in "must be a string, found a list". */
 const char *casc_mnode_kind_name(casc_mnode_kind kind);
+
+/* Scan JSON text s[0..n) outside its strings: the offset of the first '{'
+ * or '[' that would open more than max_depth levels, or n when none does;
+ * *ends_open (unless NULL) tells whether a string, object or array is still
+ * open at the end, as in a file cut short. */
+size_t casc_json_scan_nesting(const char *s, size_t n, uint32_t max_depth, bool *ends_open);
 
 /* The readers: the file's tree, or NULL after reporting why the file does
  * not parse. A tree may come with errors too (such as a YAML alias). */

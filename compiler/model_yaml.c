@@ -1,12 +1,13 @@
 /* model_yaml.c - read a YAML model file into the generic tree.
  *
  * libyaml's event parser drives a stack of open collections, as deep as
- * CASC_MODEL_MAX_DEPTH. libyaml's marks count characters, not bytes;
- * they are turned into byte offsets here. Plain scalars are typed by the
- * YAML 1.2 core schema (`12` is a number, `true` a boolean, `~` null), so a
- * value has the same kind it would have in JSON. Aliases become ALIAS nodes
- * that the model rejects wherever they are used: expanding them could
- * multiply the size of a model. Anchors alone are ignored. */
+ * the reader's limit (max_depth). libyaml's marks count
+ * characters, not bytes; they are turned into byte offsets here. Plain
+ * scalars are typed by the YAML 1.2 core schema (`12` is a number, `true` a
+ * boolean, `~` null), so a value has the same kind it would have in JSON.
+ * Aliases become ALIAS nodes that the model rejects wherever they are used:
+ * expanding them could multiply the size of a model. Anchors alone are
+ * ignored. */
 #include <string.h>
 #include <yaml.h>
 
@@ -15,7 +16,7 @@
 typedef struct reader {
     const casc_mtree_ctx *cx;
     size_t char_index, byte_offset; /* last mark mapped, to go on from */
-    casc_mnode *stack[CASC_MODEL_MAX_DEPTH]; /* collections still open */
+    casc_mnode **stack; /* collections still open, max_depth of them */
     uint32_t depth;
     casc_mnode *root;
 } reader;
@@ -129,7 +130,7 @@ static bool attach(reader *r, casc_mnode *n)
 static bool open_collection(reader *r, casc_mnode_kind kind, const yaml_event_t *ev)
 {
     uint32_t at = offset_of(r, ev->start_mark.index);
-    if (r->depth == CASC_MODEL_MAX_DEPTH) {
+    if (r->depth == r->cx->max_depth) {
         casc_mtree_too_deep(r->cx, at);
         return false;
     }
@@ -150,8 +151,7 @@ static void syntax_error(reader *r, const yaml_parser_t *p)
 {
     const casc_mtree_ctx *cx = r->cx;
     if (p->error == YAML_MEMORY_ERROR) {
-        casc_diag_add(cx->diags, CASC_SEV_ERROR, cx->src, CASC_NO_SPAN, CASC_NO_SPAN,
-                      "out of memory while reading YAML");
+        casc_diag_out_of_memory(cx->diags, cx->src, "reading YAML");
         return;
     }
     /* The reader reports a byte offset, the scanner and parser marks. */
@@ -213,12 +213,13 @@ static void check_single_document(reader *r, yaml_parser_t *p)
 
 casc_mnode *casc_model_yaml_tree(const casc_mtree_ctx *cx)
 {
+    reader r = {.cx = cx, .byte_offset = cx->base};
+    r.stack = casc_arena_alloc(cx->arena, cx->max_depth * sizeof *r.stack);
     yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser))
+    if (!r.stack || !yaml_parser_initialize(&parser))
         return NULL;
     yaml_parser_set_input_string(&parser, (const unsigned char *)cx->src->text + cx->base,
                                  cx->src->len - cx->base);
-    reader r = {.cx = cx, .byte_offset = cx->base};
     bool ok = true, stop = false, in_document = false;
     while (ok && !stop) {
         yaml_event_t ev;

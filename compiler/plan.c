@@ -16,8 +16,7 @@ static void *alloc(planner *p, size_t size)
     void *x = casc_arena_alloc(p->arena, size);
     if (!x && !p->oom) {
         p->oom = true;
-        casc_diag_add(p->diags, CASC_SEV_ERROR, NULL, CASC_NO_SPAN, CASC_NO_SPAN,
-                      "out of memory while planning the query");
+        casc_diag_out_of_memory(p->diags, NULL, "planning the query");
     }
     return x;
 }

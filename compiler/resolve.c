@@ -8,14 +8,19 @@
 #include "parse.h"
 #include "resolve_ctx.h"
 
+void casc_rs_out_of_memory(casc_resolver *r)
+{
+    if (!r->oom) {
+        r->oom = true;
+        casc_diag_out_of_memory(r->diags, NULL, "resolving the rule");
+    }
+}
+
 void *casc_rs_alloc(casc_resolver *r, size_t size)
 {
     void *p = casc_arena_alloc(r->arena, size);
-    if (!p && !r->oom) {
-        r->oom = true;
-        casc_diag_add(r->diags, CASC_SEV_ERROR, NULL, CASC_NO_SPAN, CASC_NO_SPAN,
-                      "out of memory while resolving the rule");
-    }
+    if (!p)
+        casc_rs_out_of_memory(r);
     return p;
 }
 

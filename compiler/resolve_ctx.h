@@ -26,6 +26,8 @@ typedef struct casc_resolver {
     bool oom;
 } casc_resolver;
 
+/* Report that memory ran out (once). */
+void casc_rs_out_of_memory(casc_resolver *r);
 void *casc_rs_alloc(casc_resolver *r, size_t size);
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))

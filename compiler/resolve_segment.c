@@ -51,8 +51,10 @@ static casc_source *segment_source(casc_resolver *r, const casc_segment *s)
     const char *copy = src && !name.failed ? casc_arena_strndup(r->arena, name.data, name.len)
                                            : NULL;
     casc_sb_free(&name);
-    if (!copy)
+    if (!copy) {
+        casc_rs_out_of_memory(r);
         return NULL;
+    }
     *src = s->rule_source;
     src->name = copy;
     return src;

@@ -562,7 +562,7 @@ static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregat
         for (uint32_t i = 0; i < n; i++)
             casc_sb_printf(&sb, "%s%s", sb.len ? sep : "", b[i]);
     }
-    if (sb.len == 0) {
+    if (sb.len == 0 && !sb.failed) {
         casc_sb_free(&sb);
         return NULL;
     }

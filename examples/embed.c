@@ -16,17 +16,13 @@
  * or offer d->suggestions. This one prints where and what. */
 static void print_diagnostics(const casc_result *r)
 {
-    size_t n = casc_result_diagnostic_count(r);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < casc_result_diagnostic_count(r); i++) {
         const casc_diagnostic *d = casc_result_diagnostic(r, i);
         if (d->line > 0)
             fprintf(stderr, "%u:%u: %s\n", d->line, d->column, d->message);
-        else
+        else /* about the whole input: a file that cannot be read, say */
             fprintf(stderr, "%s\n", d->message);
     }
-    /* Only running out of memory fails without saying why. */
-    if (n == 0 && casc_result_status(r) == CASC_ERR_NOMEM)
-        fputs("out of memory\n", stderr);
 }
 
 int main(int argc, char **argv)

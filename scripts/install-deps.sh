@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config re2c lemon libcjson-dev libyaml-dev libpq-dev
-postgresql python3 python3-sqlglot tzdata valgrind"
+postgresql python3 python3-sqlglot tzdata valgrind man-db"
 
 missing=""
 for p in $PACKAGES; do

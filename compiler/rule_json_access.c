@@ -1,0 +1,214 @@
+/* rule_json_access.c - checked access to the objects of a JSON rule:
+ * keys, kinds, types and names, each error at its place. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rule_json_read.h"
+#include "suggest.h"
+
+static void report(casc_rj *r, const casc_mnode *at, const char *const *suggestions,
+                   uint32_t nsuggestions, const char *fmt, va_list ap)
+{
+    if (r->p.failed)
+        return;
+    r->p.failed = true;
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sb_vprintf(&sb, fmt, ap);
+    uint32_t start = at->start, end = at->end;
+    if (at->kind == CASC_MN_MAP || at->kind == CASC_MN_LIST)
+        end = start + 1;
+    casc_diag *dg = casc_diag_add(r->p.diags, CASC_SEV_ERROR, r->p.src, start, end, "%s",
+                                  casc_sb_str(&sb));
+    casc_sb_free(&sb);
+    if (dg) {
+        dg->suggestions = suggestions;
+        dg->nsuggestions = nsuggestions;
+    }
+}
+
+void casc_rj_error(casc_rj *r, const casc_mnode *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, at, NULL, 0, fmt, ap);
+    va_end(ap);
+}
+
+void casc_rj_error_near(casc_rj *r, const casc_mnode *at, const char *word,
+                        const char *const *names, uint32_t n, const char *fmt, ...)
+{
+    const char **best = casc_arena_alloc(r->p.arena, CASC_MAX_SUGGESTIONS * sizeof *best);
+    uint32_t nbest = best ? casc_suggest(word, strlen(word), names, n, best) : 0;
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, at, best, nbest, fmt, ap);
+    va_end(ap);
+}
+
+const char *casc_rj_show(casc_rj *r, const casc_mnode *s)
+{
+    return casc_mf_show(&r->mf, s->text, s->len);
+}
+
+const char *casc_rj_kind_name(casc_mnode_kind kind)
+{
+    switch (kind) {
+    case CASC_MN_MAP: return "an object";
+    case CASC_MN_LIST: return "an array";
+    default: return casc_mnode_kind_name(kind); /* null, a number, ... */
+    }
+}
+
+casc_span casc_rj_span(const casc_mnode *node)
+{
+    return (casc_span){node->start, node->end};
+}
+
+casc_token casc_rj_token(const casc_mnode *node)
+{
+    return (casc_token){node->start, node->end - node->start};
+}
+
+bool casc_rj_plain_token(casc_rj *r, const casc_mnode *s, const char *what, casc_token *out)
+{
+    *out = (casc_token){s->start + 1, (uint32_t)s->len};
+    if (s->end - s->start == s->len + 2 && !memchr(s->text, '\\', s->len))
+        return true;
+    casc_rj_error(r, s, "write %s without escape sequences (\\u0064 and the like)", what);
+    return false;
+}
+
+/* A list of words for a message: "type, not or rightValue". */
+static void list_keys(casc_strbuf *sb, const char *const *keys, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        casc_sb_printf(sb, "%s%s", k == 0 ? "" : k + 1 == n ? " or " : ", ", keys[k]);
+}
+
+static int find(const char *s, const char *const *names, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+bool casc_rj_keys(casc_rj *r, const casc_mnode *object, const char *what,
+                  const char *const *keys, uint32_t n)
+{
+    for (uint32_t i = 0; i + 1 < object->nkids; i += 2) {
+        const casc_mnode *key = object->kids[i];
+        int k = key->has_nul ? -1 : find(key->text, keys, n);
+        if (k < 0) {
+            casc_strbuf sb = CASC_STRBUF_INIT;
+            list_keys(&sb, keys, n);
+            casc_rj_error_near(r, key, key->text, keys, n, "unknown key '%s' in %s (expected %s)",
+                               casc_rj_show(r, key), what, casc_sb_str(&sb));
+            casc_sb_free(&sb);
+            return false;
+        }
+        for (uint32_t j = 0; j < i; j += 2) {
+            const casc_mnode *first = object->kids[j];
+            if (strcmp(first->text, key->text) == 0) {
+                casc_linecol lc = casc_source_linecol(r->p.src, first->start);
+                casc_rj_error(r, key, "duplicate key '%s' (first given at line %u, column %u)",
+                              key->text, lc.line, lc.col);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* The value of key, null included; NULL when absent. */
+static const casc_mnode *lookup(const casc_mnode *object, const char *key)
+{
+    for (uint32_t i = 0; i + 1 < object->nkids; i += 2)
+        if (!object->kids[i]->has_nul && strcmp(object->kids[i]->text, key) == 0)
+            return object->kids[i + 1];
+    return NULL;
+}
+
+const casc_mnode *casc_rj_get(const casc_mnode *object, const char *key)
+{
+    const casc_mnode *v = lookup(object, key);
+    return v && v->kind != CASC_MN_NULL ? v : NULL;
+}
+
+const casc_mnode *casc_rj_want_kind(casc_rj *r, const casc_mnode *object, const char *key,
+                                    casc_mnode_kind kind, bool required)
+{
+    const casc_mnode *v = casc_rj_get(object, key);
+    if (v && v->kind == kind)
+        return v;
+    if (v)
+        casc_rj_error(r, v, "'%s' must be %s, found %s", key, casc_rj_kind_name(kind),
+                      casc_rj_kind_name(v->kind));
+    else if (required)
+        casc_rj_error(r, object, "this object needs '%s'", key);
+    return NULL;
+}
+
+bool casc_rj_flag(casc_rj *r, const casc_mnode *object, const char *key)
+{
+    const casc_mnode *v = casc_rj_want_kind(r, object, key, CASC_MN_BOOL, false);
+    return v && strcmp(v->text, "true") == 0;
+}
+
+int casc_rj_type(casc_rj *r, const casc_mnode *object, const char *what,
+                 const char *const *names, uint32_t n)
+{
+    const casc_mnode *t = casc_rj_get(object, "type");
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    list_keys(&sb, names, n);
+    int k = -1;
+    if (!t)
+        casc_rj_error(r, object, "this %s has no 'type' (expected %s)", what, casc_sb_str(&sb));
+    else if (t->kind != CASC_MN_STRING)
+        casc_rj_error(r, t, "the %s's 'type' must be a string, found %s", what,
+                      casc_rj_kind_name(t->kind));
+    else if ((k = t->has_nul ? -1 : find(t->text, names, n)) < 0)
+        casc_rj_error_near(r, t, t->text, names, n, "unknown %s type '%s' (expected %s)", what,
+                           casc_rj_show(r, t), casc_sb_str(&sb));
+    casc_sb_free(&sb);
+    return k;
+}
+
+/* One part of a name: any text but empty or with a NUL; quoted when the
+ * rule language could not write it bare, or when `exact` asks for it. */
+static bool name_part(casc_rj *r, const casc_mnode *s, bool exact, casc_name *out)
+{
+    if (s->len == 0 || s->has_nul) {
+        casc_rj_error(r, s, "a name cannot be empty or hold a NUL character");
+        return false;
+    }
+    *out = (casc_name){s->text, (uint32_t)s->len, false, casc_rj_span(s)};
+    out->quoted = exact || !casc_rj_bare_name(s->text, out->len);
+    return true;
+}
+
+bool casc_rj_qname(casc_rj *r, const casc_mnode *object, const char *key, casc_qname *out)
+{
+    char exact_key[16];
+    snprintf(exact_key, sizeof exact_key, "%sExact", key); /* nameExact, columnExact */
+    const casc_mnode *name = casc_rj_want_kind(r, object, key, CASC_MN_STRING, true);
+    const casc_mnode *qual = casc_rj_want_kind(r, object, "qualifier", CASC_MN_STRING, false);
+    bool name_exact = casc_rj_flag(r, object, exact_key);
+    bool qual_exact = casc_rj_flag(r, object, "qualifierExact");
+    if (r->p.failed || !name_part(r, name, name_exact, &out->name))
+        return false;
+    out->qualifier = (casc_name){0};
+    out->span = out->name.span;
+    if (!qual && qual_exact)
+        casc_rj_error(r, object, "'qualifierExact' is given without a 'qualifier'");
+    if (!qual)
+        return !r->p.failed;
+    if (!name_part(r, qual, qual_exact, &out->qualifier))
+        return false;
+    if (out->qualifier.span.start < out->span.start)
+        out->span.start = out->qualifier.span.start;
+    if (out->qualifier.span.end > out->span.end)
+        out->span.end = out->qualifier.span.end;
+    return true;
+}
