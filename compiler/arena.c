@@ -35,7 +35,8 @@ void casc_arena_free(casc_arena *a)
     free(a);
 }
 
-void *casc_arena_alloc(casc_arena *a, size_t size)
+/* Uninitialized memory: for callers that write all of it at once. */
+static void *alloc_raw(casc_arena *a, size_t size)
 {
     if (a->failed)
         return NULL;
@@ -63,23 +64,37 @@ void *casc_arena_alloc(casc_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
-    memset(p, 0, size);
+    return p;
+}
+
+void *casc_arena_alloc(casc_arena *a, size_t size)
+{
+    void *p = alloc_raw(a, size);
+    if (p)
+        memset(p, 0, size);
     return p;
 }
 
 char *casc_arena_strndup(casc_arena *a, const char *s, size_t n)
 {
-    char *p = casc_arena_alloc(a, n + 1);
-    if (p && n)
-        memcpy(p, s, n);
+    char *p = n < SIZE_MAX ? alloc_raw(a, n + 1) : NULL;
+    if (p) {
+        if (n)
+            memcpy(p, s, n);
+        p[n] = '\0';
+    }
     return p;
 }
 
 void *casc_arena_grow(casc_arena *a, void *old, size_t old_size, size_t new_size)
 {
-    void *p = casc_arena_alloc(a, new_size);
-    if (p && old_size)
-        memcpy(p, old, old_size < new_size ? old_size : new_size);
+    size_t keep = old_size < new_size ? old_size : new_size;
+    unsigned char *p = alloc_raw(a, new_size);
+    if (p) {
+        if (keep)
+            memcpy(p, old, keep);
+        memset(p + keep, 0, new_size - keep);
+    }
     return p;
 }
 

@@ -23,7 +23,7 @@ typedef struct casc_parse_ctx {
     casc_token prev; /* the token before the one being parsed */
     int prev_code;   /* its code, 0 at the start */
     uint32_t *open_parens; /* offsets of the '(' still open */
-    uint32_t nopen;
+    uint32_t nopen, open_cap;
 } casc_parse_ctx;
 
 /* What may follow a behavior (or time attribute) name. */

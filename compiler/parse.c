@@ -360,6 +360,17 @@ static bool check_nesting(casc_parse_ctx *ctx, int code, casc_token t, uint32_t 
                              CASC_MAX_PARENS);
             return false;
         }
+        if (ctx->nopen == ctx->open_cap) { /* grown as needed: most rules open few */
+            uint32_t cap = ctx->open_cap ? 2 * ctx->open_cap : 16;
+            uint32_t *grown = casc_arena_grow(ctx->arena, ctx->open_parens,
+                                              ctx->nopen * sizeof *grown, cap * sizeof *grown);
+            if (!grown) {
+                casc_parse_out_of_memory(ctx);
+                return false;
+            }
+            ctx->open_parens = grown;
+            ctx->open_cap = cap;
+        }
         ctx->open_parens[ctx->nopen++] = t.off;
         return true;
     }
@@ -402,8 +413,7 @@ casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d)
                          "or true for every profile");
         return NULL;
     }
-    ctx.open_parens = casc_arena_alloc(arena, CASC_MAX_PARENS * sizeof *ctx.open_parens);
-    void *parser = ctx.open_parens ? casc_ParseAlloc(malloc, &ctx) : NULL;
+    void *parser = casc_ParseAlloc(malloc, &ctx);
     if (!parser) {
         casc_parse_out_of_memory(&ctx);
         return NULL;
