@@ -83,6 +83,9 @@ typedef struct casc_segment {
     /* Either a rule ... */
     const char *rule;
     casc_source rule_source; /* the rule text, named after the model file */
+    /* ... parsed once when the model is loaded (NULL when it does not
+     * parse: compilations that use it parse it again for the errors). */
+    const struct casc_node *tree;
     /* ... or a table of member keys. */
     const casc_table *table;
     const char *key_column; /* the master's key_column unless given */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model_fields.h"
+#include "parse.h"
 #include "timezone.h"
 
 #define TABLE_FIELDS "database", "catalog", "schema", "table", "key_column"
@@ -222,6 +223,9 @@ static void read_segment(builder *b, const casc_mnode *item, const char *path,
             out->rule_source = (casc_source){
                 .name = b->f.cx->src->name, .text = rule->text, .len = rule->len};
             out->place.offset = rule->start;
+            casc_diags ignored; /* reported when a rule refers to the segment */
+            casc_diags_init(&ignored, b->arena);
+            out->tree = casc_parse(b->arena, &out->rule_source, &ignored);
         }
     } else if (has_table) {
         casc_table *table = casc_arena_alloc(b->arena, sizeof *table);

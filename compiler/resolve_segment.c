@@ -1,7 +1,8 @@
 /* resolve_segment.c - `in segment 'NAME'` (spec §6). A table segment is a
- * reference to its table and key. A rule segment is parsed and resolved
- * once per compilation and its tree shared by every reference; a reference
- * back to a segment still being expanded is a cycle. Errors in a segment's
+ * reference to its table and key. A rule segment is parsed once, when the
+ * model is loaded, and resolved once per compilation, its tree shared by
+ * every reference; a reference back to a segment still being expanded is a
+ * cycle. Errors in a segment's
  * rule are shown at their place in the model file. */
 #include <string.h>
 
@@ -102,7 +103,7 @@ static casc_rnode *expand(casc_resolver *r, uint32_t idx)
     r->seg_stack[r->nseg_stack++] = s;
     r->tc.src = src;
     r->peak = r->depth;
-    const casc_node *rule = casc_parse(r->arena, src, r->diags);
+    const casc_node *rule = s->tree ? s->tree : casc_parse(r->arena, src, r->diags);
     casc_rnode *tree = rule ? casc_rs_node(r, rule) : NULL;
     info->height = r->peak - r->depth;
     r->peak = r->peak > outer_peak ? r->peak : outer_peak;
