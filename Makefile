@@ -147,8 +147,8 @@ clean:
 
 # ---- fuzzing: clang's libFuzzer with ASan + UBSan (tests/fuzz/) ----
 #   make fuzz FUZZ_SECONDS=60   each target for that long (CI: a short run)
-#   make fuzz-compile           one target: parse, fmt, model or compile
-FUZZ_TARGETS := parse fmt model compile
+#   make fuzz-compile           one target: parse, fmt, model, compile or json
+FUZZ_TARGETS := parse fmt model compile json
 FUZZ_SECONDS ?= 20
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 .PHONY: fuzz $(FUZZ_TARGETS:%=fuzz-%) fuzz-build

@@ -16,7 +16,7 @@ static void next_item(casc_json *j)
     }
 }
 
-static void put_string(casc_strbuf *out, const char *s)
+void casc_json_quote(casc_strbuf *out, const char *s)
 {
     casc_sb_putc(out, '"');
     for (; *s; s++) {
@@ -59,7 +59,7 @@ void casc_json_end(casc_json *j, char close)
 void casc_json_key(casc_json *j, const char *key)
 {
     next_item(j);
-    put_string(j->out, key);
+    casc_json_quote(j->out, key);
     casc_sb_puts(j->out, ": ");
     j->after_key = true;
 }
@@ -68,7 +68,7 @@ void casc_json_string(casc_json *j, const char *s)
 {
     next_item(j);
     if (s)
-        put_string(j->out, s);
+        casc_json_quote(j->out, s);
     else
         casc_sb_puts(j->out, "null");
     j->need_comma = true;

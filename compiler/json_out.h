@@ -19,6 +19,8 @@ void casc_json_begin(casc_json *j, char open); /* '{' or '[' */
 void casc_json_end(casc_json *j, char close);  /* '}' or ']' */
 void casc_json_key(casc_json *j, const char *key);
 void casc_json_string(casc_json *j, const char *s); /* NULL: null */
+/* s as a JSON string, quoted and escaped, appended to out. */
+void casc_json_quote(casc_strbuf *out, const char *s);
 /* "key": "s" in one call. */
 void casc_json_member(casc_json *j, const char *key, const char *s);
 

@@ -15,12 +15,16 @@
 #include "source.h"
 #include "strbuf.h"
 
-/* Read the JSON rule in src into a tree allocated in arena. On any error
- * returns NULL and leaves diagnostics (with their places in src) in d. */
+/* Read the JSON rule in src into a tree allocated in arena. src is valid
+ * UTF-8 without NUL bytes, within CASC_MAX_RULE_BYTES (the caller checks:
+ * casc_rule_text_ok). On the first error returns NULL and leaves the
+ * diagnostic (with its place in src) in d. */
 casc_node *casc_rule_from_json(casc_arena *arena, const casc_source *src, casc_diags *d);
 
-/* Append the JSON form of rule to out, indented two spaces per level, with
- * no final newline. */
+/* Append the JSON form of rule to out: one key or item per line, indented
+ * two spaces per level up to 32 levels, with no final newline. A rule
+ * nested deeper than the reader's limit (docs/limits.md) is written all
+ * the same, but cannot be read back. */
 void casc_rule_to_json(const casc_node *rule, casc_strbuf *out);
 
 #endif

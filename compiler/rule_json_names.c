@@ -4,7 +4,7 @@
 
 #include "lexer.h"
 #include "parser.h"
-#include "rule_json_read.h"
+#include "rule_json_internal.h"
 
 const char *const casc_rj_op_names[CASC_RJ_NOPS] = {
     [CASC_RJ_EQUAL] = "Equal",
@@ -75,6 +75,39 @@ bool casc_rj_bare_name(const char *s, uint32_t len)
     return code < TK_AND || code > TK_FALSE;
 }
 
+/* Whether s is `first` or `last`, in any case. */
+static bool is_pick_word(const char *s, uint32_t len)
+{
+    static const char *const words[] = {"first", "last"};
+    for (int w = 0; w < 2; w++) {
+        uint32_t i = 0;
+        while (i < len && words[w][i] && (s[i] | 0x20) == words[w][i])
+            i++;
+        if (i == len && !words[w][i])
+            return true;
+    }
+    return false;
+}
+
+bool casc_rj_quote_pick_word(const casc_node *n)
+{
+    const struct casc_leaf *l = &n->u.leaf;
+    if (l->subject.qualifier.len || !is_pick_word(l->subject.name.text, l->subject.name.len))
+        return false;
+    switch (n->kind) {
+    case CASC_N_BETWEEN:
+    case CASC_N_MATCH:
+    case CASC_N_CONTAINS_SET: return !n->negated; /* `between`, `contains`, ... */
+    case CASC_N_SUBJECT:
+        /* `where`, `count`, `this`, `today`, `since`, ...; but not `in last` */
+        return l->pick == CASC_PICK_NONE &&
+               (l->filter || l->measure ||
+                (l->window && l->window->kind != CASC_W_LAST_N &&
+                 l->window->kind != CASC_W_NEXT_N));
+    default: return false;
+    }
+}
+
 bool casc_rj_has_negative(const casc_node *n)
 {
     switch (n->kind) {
@@ -89,3 +122,18 @@ bool casc_rj_has_negative(const casc_node *n)
     default: return false;
     }
 }
+
+/* The JSON words follow the tree's enums, so one indexes the other. */
+_Static_assert(CASC_RJ_EQUAL == (int)CASC_OP_EQ && CASC_RJ_LESS == (int)CASC_OP_LT &&
+                   CASC_RJ_LESS_EQUAL == (int)CASC_OP_LE && CASC_RJ_GREATER == (int)CASC_OP_GT &&
+                   CASC_RJ_GREATER_EQUAL == (int)CASC_OP_GE &&
+                   CASC_RJ_BETWEEN == (int)CASC_OP_BETWEEN,
+               "operators follow casc_op");
+_Static_assert(CASC_RJ_START_WITH - CASC_RJ_CONTAIN == (int)CASC_MATCH_STARTS_WITH &&
+                   CASC_RJ_END_WITH - CASC_RJ_CONTAIN == (int)CASC_MATCH_ENDS_WITH &&
+                   CASC_RJ_LIKE - CASC_RJ_CONTAIN == (int)CASC_MATCH_LIKE &&
+                   CASC_RJ_REGEXP - CASC_RJ_CONTAIN == (int)CASC_MATCH_MATCHES &&
+                   CASC_MATCH_CONTAINS == 0,
+               "match operators follow casc_match");
+_Static_assert(CASC_W_PREVIOUS == CASC_W_THIS + 1 && CASC_W_NEXT == CASC_W_THIS + 2,
+               "periods follow casc_window_kind");

@@ -4,7 +4,9 @@
 set -eu
 
 PACKAGES="make gcc clang libclang-rt-14-dev pkg-config re2c lemon libcjson-dev libyaml-dev libpq-dev
-postgresql python3 python3-sqlglot tzdata valgrind man-db"
+postgresql python3 python3-sqlglot tzdata valgrind man-db
+libcurl4-openssl-dev libssl-dev openssl python3-cryptography
+python3-jsonschema"
 
 missing=""
 for p in $PACKAGES; do

@@ -16,6 +16,17 @@ model | compile) prefix=yes ;;
 esac
 case $target in
 model) seeds="examples/*.yaml examples/*.json tests/models/*.yaml tests/models/*.json" ;;
+json)
+    # The JSON form of every golden rule (when casc is built), and the
+    # JSON error cases.
+    seeds="tests/rule-json/*.json"
+    if [ -x build/casc ]; then
+        for f in sql-fixtures/*.casc; do
+            build/casc fmt --to json -f "$f" >"$corpus/$(basename "$f" .casc).json" 2>/dev/null ||
+                rm -f "$corpus/$(basename "$f" .casc).json"
+        done
+    fi
+    ;;
 *) seeds="tests/fmt/*.casc tests/errors/*.casc sql-fixtures/*.casc tests/resolve/*.casc" ;;
 esac
 for f in $seeds; do
@@ -30,8 +41,11 @@ for f in $seeds; do
         cp "$f" "$corpus/"
     fi
 done
-dict=
-[ "$target" = model ] || dict=-dict=tests/fuzz/rules.dict
+case $target in
+model) dict= ;;
+json) dict=-dict=tests/fuzz/json.dict ;;
+*) dict=-dict=tests/fuzz/rules.dict ;;
+esac
 limit=-max_total_time=$seconds
 [ -z "${FUZZ_RUNS:-}" ] || limit=-runs=$FUZZ_RUNS
 exec "build-fuzz/fuzz_$target" $dict $limit -max_len=4096 \

@@ -20,14 +20,19 @@ fixture_options() {
     sed -n '1s/^-- options:[[:space:]]*//p' "$1"
 }
 
+# The compile options of case SRC: its own, and --now $FIXTURE_NOW unless
+# it pins now itself.
+fixture_args() {
+    fa_opts=$(fixture_options "$1")
+    case " $fa_opts " in
+    *" --now "* | *" --now="*) echo "$fa_opts" ;;
+    *) echo "--now $FIXTURE_NOW $fa_opts" ;;
+    esac
+}
+
 # Compile case SRC for DIALECT: SQL on standard output, diagnostics on
 # standard error, casc's exit status.
 fixture_compile() {
-    fc_opts=$(fixture_options "$1")
-    case " $fc_opts " in
-    *" --now "* | *" --now="*) fc_now= ;;
-    *) fc_now="--now $FIXTURE_NOW" ;;
-    esac
-    # shellcheck disable=SC2086 # options are words by design
-    "$CASC" compile --model "$FIXTURE_MODEL" --dialect "$2" $fc_now $fc_opts -f "$1"
+    # shellcheck disable=SC2046 # options are words by design
+    "$CASC" compile --model "$FIXTURE_MODEL" --dialect "$2" $(fixture_args "$1") -f "$1"
 }
