@@ -26,7 +26,7 @@ SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fra
 endif
 
 GEN      := $(BUILD)/gen
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -Icli -I$(GEN)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iinclude -Icompiler -Icli -Iruntime -I$(GEN)
 # Position-independent and hidden by default: the same objects make the
 # static and the shared library, which exports only what casc.h marks CASC_API.
 ALL_CFLAGS = $(WARN) $(OPT) $(CFLAGS) $(SAN) $(DEPS_CFLAGS) -fPIC -fvisibility=hidden
@@ -42,6 +42,13 @@ CLI_SRC      := $(sort $(wildcard cli/*.c))
 GEN_SRC      := $(GEN)/parser.c $(GEN)/lexer.c
 LIB_OBJ      := $(COMPILER_SRC:%.c=$(BUILD)/%.o) $(GEN)/parser.o $(GEN)/lexer.o
 CLI_OBJ      := $(CLI_SRC:%.c=$(BUILD)/%.o)
+# The runtime of `casc run` (docs/runtime.md): connectors to the
+# warehouses. Only the casc binary links it and libcurl, OpenSSL and libpq;
+# libcasc stays free of them.
+RUNTIME_SRC  := $(sort $(wildcard runtime/*.c))
+RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(BUILD)/%.o)
+RT_CFLAGS    := $(shell pkg-config --cflags libcurl libcrypto libpq 2>/dev/null || echo -I/usr/include/postgresql)
+RT_LIBS      := $(shell pkg-config --libs libcurl libcrypto libpq 2>/dev/null || echo -lcurl -lcrypto -lpq)
 TEST_UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_UNIT_BIN := $(TEST_UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -80,8 +87,15 @@ $(BUILD)/libcasc.a: $(LIB_OBJ)
 $(BUILD)/libcasc.so: $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libcasc.so.$(SOMAJOR) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcasc.a $(LDLIBS)
+$(RUNTIME_OBJ): CPPFLAGS += $(RT_CFLAGS)
+
+$(BUILD)/libcasc_runtime.a: $(RUNTIME_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/casc: $(CLI_OBJ) $(BUILD)/libcasc_runtime.a $(BUILD)/libcasc.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcasc_runtime.a $(BUILD)/libcasc.a \
+	    $(RT_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libcasc.a
 	@mkdir -p $(dir $@)

@@ -25,6 +25,8 @@ typedef struct cli_option {
 typedef struct cli_input {
     const char *rule_arg; /* RULE given as an argument */
     const char *file;     /* -f FILE, or "-" for standard input */
+    const char **rules;   /* when set: every RULE argument, up to max_rules + 1 */
+    size_t nrules, max_rules;
 } cli_input;
 
 /* Parse argv after the subcommand name. -f FILE and a RULE or - are
@@ -72,5 +74,7 @@ int cmd_fmt(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_overlap(int argc, char **argv);
 
 #endif

@@ -83,6 +83,11 @@ bool cli_parse_args(const char *cmd, int argc, char **argv, const cli_option *op
             cli_usage_error(cmd, "unexpected argument '%s'", a);
             return false;
         }
+        if (input->rules) {
+            if (input->nrules <= input->max_rules)
+                input->rules[input->nrules++] = a;
+            continue;
+        }
         if (input->file || input->rule_arg) {
             cli_usage_error(cmd, "give the rule once: as one argument (quote it), -f FILE or -");
             return false;

@@ -91,6 +91,7 @@ int cmd_compile(int argc, char **argv)
     opts[nopts++] = (cli_option){"--model", &model_path, NULL};
     opts[nopts++] = (cli_option){"--format", &format, NULL};
     opts[nopts++] = (cli_option){"--each-line", NULL, &each_line};
+    cli_compile_opts_words(&c, &argc, argv);
     if (!cli_parse_args("compile", argc, argv, opts, nopts, &input, &want_help))
         return EXIT_USAGE;
     if (want_help)

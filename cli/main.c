@@ -11,6 +11,8 @@ static const char usage[] =
     "\n"
     "subcommands:\n"
     "  compile   compile a rule to SQL for Snowflake, Databricks or PostgreSQL\n"
+    "  run       run a rule on a warehouse and print the matching profiles\n"
+    "  overlap   count the profiles in each combination of up to 8 rules\n"
     "  check     parse a rule and resolve it against a model; diagnostics only\n"
     "  fmt       print a rule in canonical form\n"
     "  schema    show the attributes, behaviors and segments of a model\n"
@@ -30,6 +32,8 @@ static const subcommand subcommands[] = {
     {"fmt", cmd_fmt},
     {"check", cmd_check},
     {"compile", cmd_compile},
+    {"run", cmd_run},
+    {"overlap", cmd_overlap},
     {"schema", cmd_schema},
 };
 

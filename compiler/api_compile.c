@@ -1,4 +1,5 @@
 /* api_compile.c - rules behind the public header: compile, check, format. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api.h"
@@ -30,15 +31,24 @@ static bool known_format(casc_rule_format f)
     return f == CASC_RULE_AUTO || f == CASC_RULE_DSL || f == CASC_RULE_JSON;
 }
 
+/* A call's options as the compiler takes them, and its diagnostics. */
+typedef struct call {
+    casc_diags d;
+    casc_compile_options co;
+    casc_timelit now;
+    casc_output_request req;
+} call;
+
 /* Turn the public options into the compiler's; an invalid one is reported
  * as the result (returned), else NULL. */
 static casc_result *compile_options(casc_result *r, casc_diags *d, const casc_options *o,
-                                    casc_compile_options *co, casc_timelit *now)
+                                    bool overlap, casc_compile_options *co, casc_timelit *now,
+                                    casc_output_request *req)
 {
     static const casc_options defaults; /* all zero: every default */
     if (!o)
         o = &defaults;
-    *co = (casc_compile_options){.from = o->from};
+    *co = (casc_compile_options){.from = o->from, .output = req};
     if (!known_format(o->from))
         return casc_result_option_error(r, d, "unknown rule format %d", (int)o->from);
     co->backend = casc_backend_find(o->dialect ? o->dialect : "snowflake");
@@ -63,14 +73,14 @@ static casc_result *compile_options(casc_result *r, casc_diags *d, const casc_op
                                         "unknown time zone '%s' (use an IANA name such as UTC "
                                         "or America/New_York)",
                                         co->timezone);
-    if (!o->select || strcmp(o->select, "members") == 0)
-        co->select = CASC_SELECT_MEMBERS;
-    else if (strcmp(o->select, "count") == 0)
-        co->select = CASC_SELECT_COUNT;
-    else
-        return casc_result_option_error(r, d, "unknown select '%s' (expected members or count)",
-                                        o->select);
-    return NULL;
+    casc_strbuf why = CASC_STRBUF_INIT;
+    bool ok = casc_output_parse(r->arena, o, overlap, req, &why);
+    if (!ok && why.failed)
+        casc_diag_out_of_memory(d, NULL, "reading the options");
+    casc_result *bad = ok ? NULL : casc_result_option_error(r, d, "%s", casc_sb_str(&why));
+    casc_sb_free(&why);
+    co->select = req->select;
+    return bad;
 }
 
 /* "db.schema.table" for each table the plan reads. */
@@ -96,41 +106,77 @@ static void keep_tables(casc_result *r, const casc_plan *plan)
     }
 }
 
+/* Close a compilation: the SQL and its tables when plan is set, else the
+ * diagnostics of the failure. */
+static casc_result *finish_sql(casc_result *r, casc_diags *d, const casc_plan *plan,
+                               casc_strbuf *sql)
+{
+    if (plan)
+        keep_tables(r, plan);
+    r = casc_result_finish(r, plan ? CASC_OK : CASC_ERR_INPUT, d, sql);
+    casc_sb_free(sql);
+    return r;
+}
+
+/* Start a call: a new result, with the options read into c. NULL when the
+ * call is over already: *done is then its result (memory ran out, or an
+ * option is not valid). overlap: the options of casc_overlap. */
+static casc_result *begin(const casc_options *o, bool overlap, call *c, casc_result **done)
+{
+    casc_result *r = casc_result_new(&c->d);
+    *done = r ? compile_options(r, &c->d, o, overlap, &c->co, &c->now, &c->req)
+              : casc_result_nomem();
+    return *done ? NULL : r;
+}
+
 casc_result *casc_options_check(const casc_options *options)
 {
-    casc_diags d;
-    casc_result *r = casc_result_new(&d);
-    if (!r)
-        return casc_result_nomem();
-    casc_compile_options co;
-    casc_timelit now;
-    casc_result *bad = compile_options(r, &d, options, &co, &now);
-    return bad ? bad : casc_result_finish(r, CASC_OK, &d, NULL);
+    call c;
+    casc_result *done, *r = begin(options, false, &c, &done);
+    return r ? casc_result_finish(r, CASC_OK, &c.d, NULL) : done;
 }
 
 casc_result *casc_compile(const casc_model *model, const char *rule, size_t len,
                           const casc_options *options)
 {
-    casc_diags d;
-    casc_result *r = casc_result_new(&d);
+    call c;
+    casc_result *done, *r = begin(options, false, &c, &done);
     if (!r)
-        return casc_result_nomem();
-    casc_compile_options co;
-    casc_timelit now;
-    casc_result *bad = compile_options(r, &d, options, &co, &now);
-    if (bad)
-        return bad;
+        return done;
     casc_source src;
     if (!rule_source(r, rule, len, options, &src))
-        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+        return casc_result_finish(r, CASC_ERR_NOMEM, &c.d, NULL);
     casc_strbuf sql = CASC_STRBUF_INIT;
     const casc_plan *plan = NULL;
-    bool ok = casc_compile_rule(r->arena, model->model, &src, &co, &d, &sql, &plan);
-    if (ok)
-        keep_tables(r, plan);
-    r = casc_result_finish(r, ok ? CASC_OK : CASC_ERR_INPUT, &d, &sql);
-    casc_sb_free(&sql);
-    return r;
+    bool ok = casc_compile_rule(r->arena, model->model, &src, &c.co, &c.d, &sql, &plan);
+    return finish_sql(r, &c.d, ok ? plan : NULL, &sql);
+}
+
+casc_result *casc_overlap(const casc_model *model, const char *const *rules, const size_t *lens,
+                          size_t n, const casc_options *options)
+{
+    call c;
+    casc_result *done, *r = begin(options, true, &c, &done);
+    if (!r)
+        return done;
+    if (n < 1 || n > CASC_MAX_OVERLAP)
+        return casc_result_option_error(r, &c.d, "an overlap takes 1 to %d rules, not %zu",
+                                        CASC_MAX_OVERLAP, n);
+    casc_source src[CASC_MAX_OVERLAP];
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "<rule %zu>", i + 1);
+        casc_options named = options ? *options : (casc_options){0};
+        named.name = name;
+        named.first_line = 0;
+        if (!rule_source(r, rules[i], lens ? lens[i] : (size_t)-1, &named, &src[i]))
+            return casc_result_finish(r, CASC_ERR_NOMEM, &c.d, NULL);
+    }
+    casc_strbuf sql = CASC_STRBUF_INIT;
+    const casc_plan *plan = NULL;
+    bool ok = casc_compile_overlap(r->arena, model->model, src, (uint32_t)n, &c.co, &c.d, &sql,
+                                   &plan);
+    return finish_sql(r, &c.d, ok ? plan : NULL, &sql);
 }
 
 casc_result *casc_check(const casc_model *model, const char *rule, size_t len,

@@ -39,6 +39,8 @@ typedef enum {
     CASC_SQL_MATCHES,        /* regular expression {1} found anywhere in {0} */
     CASC_SQL_ARRAY_HAS,      /* array {0} has element {1} */
     CASC_SQL_ARRAY_EMPTY,    /* array {0} has no elements or is null (never null) */
+    CASC_SQL_HASH32,         /* the first 8 hex digits of MD5({1} || text of {0}), a whole
+                                number 0 to 2^32 - 1 (docs/outputs.md, the sample) */
     CASC_SQL_TEMPLATES
 } casc_sql_template;
 

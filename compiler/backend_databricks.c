@@ -57,6 +57,7 @@ const casc_backend casc_backend_databricks = {
             [CASC_SQL_MATCHES] = "({0} RLIKE {1})",
             [CASC_SQL_ARRAY_HAS] = "array_contains({0}, {1})",
             [CASC_SQL_ARRAY_EMPTY] = "(COALESCE(size({0}), 0) <= 0)",
+            [CASC_SQL_HASH32] = "CAST(conv(substr(md5(concat({1}, CAST({0} AS STRING))), 1, 8), 16, 10) AS BIGINT)",
         },
     .string_literal = casc_sql_string_backslash,
 };

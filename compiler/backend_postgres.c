@@ -54,6 +54,7 @@ const casc_backend casc_backend_postgres = {
             [CASC_SQL_MATCHES] = "({0} ~ {1})",
             [CASC_SQL_ARRAY_HAS] = "({1} = ANY({0}))",
             [CASC_SQL_ARRAY_EMPTY] = "(COALESCE(cardinality({0}), 0) = 0)",
+            [CASC_SQL_HASH32] = "CAST(CAST('x' || substr(md5({1} || CAST({0} AS text)), 1, 8) AS bit(32)) AS bigint)",
         },
     .string_literal = casc_sql_string_doubled,
 };

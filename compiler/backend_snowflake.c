@@ -53,6 +53,7 @@ const casc_backend casc_backend_snowflake = {
             [CASC_SQL_MATCHES] = "(REGEXP_INSTR({0}, {1}) > 0)",
             [CASC_SQL_ARRAY_HAS] = "ARRAY_CONTAINS({1}::VARIANT, {0})",
             [CASC_SQL_ARRAY_EMPTY] = "(COALESCE(ARRAY_SIZE({0}), 0) = 0)",
+            [CASC_SQL_HASH32] = "TO_NUMBER(UPPER(SUBSTR(MD5({1} || CAST({0} AS VARCHAR)), 1, 8)), 'XXXXXXXX')",
         },
     .string_literal = casc_sql_string_doubled_backslash,
 };

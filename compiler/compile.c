@@ -8,9 +8,11 @@
 #include "rule_json.h"
 #include "sqlgen.h"
 
+/* The first character after a byte-order mark and white space is '{'. */
 static bool looks_like_json(const casc_source *rule)
 {
-    for (size_t i = 0; i < rule->len; i++)
+    size_t i = rule->len >= 3 && memcmp(rule->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (; i < rule->len; i++)
         if (!strchr(" \t\r\n", rule->text[i]))
             return rule->text[i] == '{';
     return false;
@@ -39,12 +41,14 @@ bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const ca
     return front_end(arena, model, rule, from, d) != NULL;
 }
 
-bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
-                       const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
-                       const casc_plan **plan_out)
+/* Plan and render the resolved rules; false with diagnostics in d. */
+static bool generate(casc_arena *arena, const casc_parent_model *model,
+                     const casc_rnode *const *rules, uint32_t n, const casc_compile_options *o,
+                     casc_diags *d, casc_strbuf *out, const casc_plan **plan_out)
 {
-    casc_rnode *resolved = front_end(arena, model, rule, o->from, d);
-    casc_plan *plan = resolved ? casc_plan_build(arena, model, resolved, o->select, d) : NULL;
+    casc_output_request plain = {.select = o->select};
+    const casc_output_request *req = o->output ? o->output : &plain;
+    casc_plan *plan = casc_plan_build(arena, model, rules, n, req, d);
     if (!plan)
         return false;
     casc_sql_options so = {o->backend, o->now, o->timezone};
@@ -57,4 +61,24 @@ bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const 
     if (plan_out)
         *plan_out = plan;
     return true;
+}
+
+bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
+                       const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
+                       const casc_plan **plan_out)
+{
+    const casc_rnode *resolved = front_end(arena, model, rule, o->from, d);
+    return resolved && generate(arena, model, &resolved, 1, o, d, out, plan_out);
+}
+
+bool casc_compile_overlap(casc_arena *arena, const casc_parent_model *model,
+                          const casc_source *rules, uint32_t n, const casc_compile_options *o,
+                          casc_diags *d, casc_strbuf *out, const casc_plan **plan_out)
+{
+    const casc_rnode *resolved[CASC_MAX_OVERLAP];
+    bool ok = n > 0 && n <= CASC_MAX_OVERLAP;
+    /* Every rule is read, so that all their errors are reported at once. */
+    for (uint32_t i = 0; i < n && i < CASC_MAX_OVERLAP; i++)
+        ok &= (resolved[i] = front_end(arena, model, &rules[i], o->from, d)) != NULL;
+    return ok && generate(arena, model, resolved, n, o, d, out, plan_out);
 }

@@ -16,6 +16,7 @@ typedef struct casc_compile_options {
     const casc_timelit *now; /* NULL: the warehouse's current time */
     const char *timezone;    /* NULL: UTC */
     casc_select select;
+    const casc_output_request *output; /* the output in full; NULL: just select */
 } casc_compile_options;
 
 /* The syntax tree of a rule in the rule language or in JSON
@@ -33,5 +34,12 @@ bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const ca
 bool casc_compile_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,
                        const casc_compile_options *o, casc_diags *d, casc_strbuf *out,
                        const casc_plan **plan);
+
+/* Compile rules[0..n) (n <= CASC_MAX_OVERLAP) to one statement counting
+ * the profiles in each combination of them (o->output must be an
+ * OVERLAP request); otherwise as casc_compile_rule. */
+bool casc_compile_overlap(casc_arena *arena, const casc_parent_model *model,
+                          const casc_source *rules, uint32_t n, const casc_compile_options *o,
+                          casc_diags *d, casc_strbuf *out, const casc_plan **plan);
 
 #endif

@@ -1,17 +1,10 @@
 /* plan.c - from a resolved rule to a plan: NOTs to the leaves, flat
  * AND/OR, folded constants, symbolic time ranges, one scan per behavior. */
-#include "plan.h"
+#include "plan_ctx.h"
 
 #include <string.h>
 
-typedef struct planner {
-    casc_arena *arena;
-    casc_plan *plan;
-    casc_diags *diags;
-    bool oom;
-} planner;
-
-static void *alloc(planner *p, size_t size)
+void *casc_pl_alloc(planner *p, size_t size)
 {
     void *x = casc_arena_alloc(p->arena, size);
     if (!x && !p->oom) {
@@ -21,9 +14,9 @@ static void *alloc(planner *p, size_t size)
     return x;
 }
 
-static casc_pnode *pnode(planner *p, casc_pl_kind kind)
+casc_pnode *casc_pl_node(planner *p, casc_pl_kind kind)
 {
-    casc_pnode *n = alloc(p, sizeof *n);
+    casc_pnode *n = casc_pl_alloc(p, sizeof *n);
     if (n)
         n->kind = kind;
     return n;
@@ -165,7 +158,7 @@ static uint32_t join_for(planner *p, const casc_attribute *a)
     casc_join *j = casc_arena_grow(p->arena, pl->joins, pl->njoins * sizeof *j,
                                    (pl->njoins + 1) * sizeof *j);
     if (!j) {
-        alloc(p, SIZE_MAX / 2); /* records the failure once */
+        casc_pl_alloc(p, SIZE_MAX / 2); /* records the failure once */
         return 0;
     }
     j[pl->njoins] = (casc_join){a->table, a->key_column};
@@ -173,7 +166,7 @@ static uint32_t join_for(planner *p, const casc_attribute *a)
     return pl->njoins++;
 }
 
-static casc_col col_of(planner *p, const casc_operand *on, const casc_behavior *b)
+casc_col casc_pl_col(planner *p, const casc_operand *on, const casc_behavior *b)
 {
     casc_col c = {.type = on->type};
     if (on->field) {
@@ -192,7 +185,7 @@ static casc_col col_of(planner *p, const casc_operand *on, const casc_behavior *
     return c;
 }
 
-static casc_col time_col(const casc_behavior *b)
+casc_col casc_pl_time_col(const casc_behavior *b)
 {
     return (casc_col){.source = CASC_SRC_EVENT,
                       .column = b->time_column,
@@ -221,20 +214,19 @@ static casc_pnode *negate(casc_pnode *n)
     return n;
 }
 
-/* AND/OR of items: flattened, with true/false folded away. */
-static casc_pnode *chain(planner *p, casc_pl_kind kind, casc_pnode **items, uint32_t n)
+casc_pnode *casc_pl_chain(planner *p, casc_pl_kind kind, casc_pnode **items, uint32_t n)
 {
     casc_pl_kind unit = kind == CASC_PL_AND ? CASC_PL_TRUE : CASC_PL_FALSE;
     casc_pl_kind zero = kind == CASC_PL_AND ? CASC_PL_FALSE : CASC_PL_TRUE;
     uint32_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (items[i]->kind == zero)
-            return pnode(p, zero);
+            return casc_pl_node(p, zero);
         total += items[i]->kind == kind ? items[i]->u.list.n : items[i]->kind != unit;
     }
     if (total == 0)
-        return pnode(p, unit);
-    casc_pnode **out = alloc(p, total * sizeof *out);
+        return casc_pl_node(p, unit);
+    casc_pnode **out = casc_pl_alloc(p, total * sizeof *out);
     if (!out)
         return NULL;
     uint32_t k = 0;
@@ -247,7 +239,7 @@ static casc_pnode *chain(planner *p, casc_pl_kind kind, casc_pnode **items, uint
     }
     if (k == 1)
         return out[0];
-    casc_pnode *c = pnode(p, kind);
+    casc_pnode *c = casc_pl_node(p, kind);
     if (c) {
         c->u.list.items = out;
         c->u.list.n = k;
@@ -259,7 +251,7 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
 
 static casc_pnode *time_node(planner *p, casc_col c, casc_range range)
 {
-    casc_pnode *n = pnode(p, CASC_PL_TIME);
+    casc_pnode *n = casc_pl_node(p, CASC_PL_TIME);
     if (n) {
         n->u.time.col = c;
         n->u.time.range = range;
@@ -269,7 +261,7 @@ static casc_pnode *time_node(planner *p, casc_col c, casc_range range)
 
 static casc_pnode *build_pred(planner *p, const casc_rnode *r, const casc_behavior *in)
 {
-    casc_col c = col_of(p, &r->u.pred.on, in);
+    casc_col c = casc_pl_col(p, &r->u.pred.on, in);
     casc_pred_op op = r->u.pred.op;
     casc_pnode *n;
     if (op == CASC_P_WINDOW) {
@@ -277,17 +269,17 @@ static casc_pnode *build_pred(planner *p, const casc_rnode *r, const casc_behavi
     } else if ((c.type == CASC_TYPE_DATE || c.type == CASC_TYPE_TIMESTAMP) && op == CASC_P_IN) {
         /* A time in a list: one equality per value. */
         uint32_t k = r->u.pred.nvalues;
-        casc_pnode **items = alloc(p, k * sizeof *items);
+        casc_pnode **items = casc_pl_alloc(p, k * sizeof *items);
         if (!items)
             return NULL;
         for (uint32_t i = 0; i < k; i++)
             if (!(items[i] = time_node(p, c, compare_range(CASC_P_EQ, &r->u.pred.values[i]))))
                 return NULL;
-        n = chain(p, CASC_PL_OR, items, k);
+        n = casc_pl_chain(p, CASC_PL_OR, items, k);
     } else if ((c.type == CASC_TYPE_DATE || c.type == CASC_TYPE_TIMESTAMP) && op <= CASC_P_GE) {
         n = time_node(p, c, compare_range(op, &r->u.pred.value));
     } else {
-        n = pnode(p, CASC_PL_PRED);
+        n = casc_pl_node(p, CASC_PL_PRED);
         if (n) {
             n->u.pred.col = c;
             n->u.pred.op = op;
@@ -311,10 +303,10 @@ static casc_scan *scan_for(planner *p, const casc_behavior *b, uint32_t *index)
     casc_scan *s = casc_arena_grow(p->arena, pl->scans, pl->nscans * sizeof *s,
                                    (pl->nscans + 1) * sizeof *s);
     if (!s) {
-        alloc(p, SIZE_MAX / 2);
+        casc_pl_alloc(p, SIZE_MAX / 2);
         return NULL;
     }
-    s[pl->nscans] = (casc_scan){.behavior = b, .time = time_col(b)};
+    s[pl->nscans] = (casc_scan){.behavior = b, .time = casc_pl_time_col(b)};
     pl->scans = s;
     *index = pl->nscans;
     return &pl->scans[pl->nscans++];
@@ -327,7 +319,7 @@ static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uin
         casc_aggregate *aggs = casc_arena_grow(p->arena, s->aggs, s->naggs * sizeof *aggs,
                                                cap * sizeof *aggs);
         if (!aggs) {
-            alloc(p, SIZE_MAX / 2);
+            casc_pl_alloc(p, SIZE_MAX / 2);
             return false;
         }
         s->aggs = aggs;
@@ -348,7 +340,7 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
     casc_aggregate a = {.kind = CASC_AGG_COUNT};
     if (r->u.beh.filter && !(a.filter = build(p, r->u.beh.filter, b)))
         return NULL;
-    casc_pnode *n = pnode(p, CASC_PL_AGG);
+    casc_pnode *n = casc_pl_node(p, CASC_PL_AGG);
     if (!n)
         return NULL;
     const casc_measure *m = r->u.beh.measure;
@@ -372,7 +364,7 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
             if (r->u.beh.measure_field) {
                 casc_operand on = {.field = r->u.beh.measure_field,
                                    .type = r->u.beh.measure_field->type};
-                a.field = col_of(p, &on, b);
+                a.field = casc_pl_col(p, &on, b);
             }
             n->u.agg.op = m->op;
             n->u.agg.ne = m->negated;
@@ -395,24 +387,25 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
     switch (r->kind) {
     case CASC_R_AND:
     case CASC_R_OR: {
-        casc_pnode **items = alloc(p, r->u.list.n * sizeof *items);
+        casc_pnode **items = casc_pl_alloc(p, r->u.list.n * sizeof *items);
         if (!items)
             return NULL;
         for (uint32_t i = 0; i < r->u.list.n; i++)
             if (!(items[i] = build(p, r->u.list.items[i], in)))
                 return NULL;
-        return chain(p, r->kind == CASC_R_AND ? CASC_PL_AND : CASC_PL_OR, items, r->u.list.n);
+        return casc_pl_chain(p, r->kind == CASC_R_AND ? CASC_PL_AND : CASC_PL_OR, items,
+                             r->u.list.n);
     }
     case CASC_R_NOT: {
         casc_pnode *c = build(p, r->u.child, in);
         return c ? negate(c) : NULL;
     }
-    case CASC_R_TRUE: return pnode(p, CASC_PL_TRUE);
-    case CASC_R_FALSE: return pnode(p, CASC_PL_FALSE);
+    case CASC_R_TRUE: return casc_pl_node(p, CASC_PL_TRUE);
+    case CASC_R_FALSE: return casc_pl_node(p, CASC_PL_FALSE);
     case CASC_R_PRED: return build_pred(p, r, in);
     case CASC_R_BEHAVIOR: return build_behavior(p, r);
     case CASC_R_SEGMENT_TABLE: {
-        casc_pnode *n = pnode(p, CASC_PL_SEGMENT);
+        casc_pnode *n = casc_pl_node(p, CASC_PL_SEGMENT);
         if (n)
             n->u.segment = r->u.segment;
         return n;
@@ -421,15 +414,24 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
     return NULL;
 }
 
-casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model, const casc_rnode *rule,
-                           casc_select select, casc_diags *d)
+casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
+                           const casc_rnode *const *rules, uint32_t nrules,
+                           const casc_output_request *req, casc_diags *d)
 {
     planner p = {.arena = arena, .diags = d};
-    p.plan = alloc(&p, sizeof *p.plan);
+    p.plan = casc_pl_alloc(&p, sizeof *p.plan);
     if (!p.plan)
         return NULL;
     p.plan->model = model;
-    p.plan->select = select;
-    p.plan->where = build(&p, rule, NULL);
-    return p.plan->where && !p.oom ? p.plan : NULL;
+    if (req->select == CASC_SELECT_OVERLAP) {
+        casc_output *o = &p.plan->out;
+        o->rules = casc_pl_alloc(&p, nrules * sizeof *o->rules);
+        for (uint32_t i = 0; o->rules && i < nrules; i++)
+            if (!(o->rules[o->nrules++] = build(&p, rules[i], NULL)))
+                return NULL;
+        p.plan->where = casc_pl_node(&p, CASC_PL_TRUE);
+    } else {
+        p.plan->where = build(&p, rules[0], NULL);
+    }
+    return p.plan->where && casc_pl_output(&p, req) && !p.oom ? p.plan : NULL;
 }

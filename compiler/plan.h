@@ -12,6 +12,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "output.h"
 #include "resolved.h"
 
 /* A point in time, symbolically. */
@@ -63,6 +64,7 @@ typedef enum {
     CASC_PL_TIME,    /* a time column within a range */
     CASC_PL_AGG,     /* an aggregate of a behavior scan, tested */
     CASC_PL_SEGMENT, /* membership in a table segment */
+    CASC_PL_SAMPLE,  /* the key's hash within a range (--sample) */
 } casc_pl_kind;
 
 typedef enum {
@@ -108,6 +110,10 @@ struct casc_pnode {
             casc_range range;
         } agg;
         const casc_segment *segment;
+        struct {
+            uint64_t lo, hi; /* lo <= hash < hi (output.h) */
+            const char *seed;
+        } sample;
     } u;
 };
 
@@ -132,12 +138,29 @@ typedef struct casc_join {
     const char *key_column;
 } casc_join;
 
-typedef enum { CASC_SELECT_MEMBERS, CASC_SELECT_COUNT } casc_select;
+/* An attribute the output reads, under its name. */
+typedef struct casc_out_col {
+    const char *name;
+    casc_col col;
+} casc_out_col;
+
+/* The shape of the result around the audience (output.h), its names
+ * looked up in the model. */
+typedef struct casc_output {
+    casc_output_request req;
+    casc_out_col by, of, order; /* BREAKDOWN, STATS, MEMBERS with order_by */
+    casc_out_col *columns;      /* MEMBERS */
+    uint32_t ncolumns;
+    const casc_behavior *behavior; /* EVENTS */
+    casc_col event_time;
+    casc_pnode **rules; /* OVERLAP: one condition per rule */
+    uint32_t nrules;
+} casc_output;
 
 typedef struct casc_plan {
     const casc_parent_model *model;
-    casc_select select;
-    casc_pnode *where;
+    casc_output out;
+    casc_pnode *where; /* the audience (with the sample); OVERLAP: the sample only */
     casc_join *joins; /* attribute tables, each joined once */
     uint32_t njoins;
     casc_scan *scans; /* behavior tables, each scanned once */
@@ -149,7 +172,11 @@ typedef struct casc_plan {
  * count; *tables is arena memory. */
 uint32_t casc_plan_tables(casc_arena *arena, const casc_plan *plan, const casc_table ***tables);
 
-casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model, const casc_rnode *rule,
-                           casc_select select, casc_diags *d);
+/* The plan of rules[0] (OVERLAP: of every rule, sharing joins and scans)
+ * with the output req asks for. An unknown or unfit name in req is an
+ * error without a place. */
+casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
+                           const casc_rnode *const *rules, uint32_t nrules,
+                           const casc_output_request *req, casc_diags *d);
 
 #endif

@@ -50,7 +50,11 @@ uint32_t casc_plan_tables(casc_arena *arena, const casc_plan *plan, const casc_t
         add(&s, plan->joins[i].table);
     for (uint32_t i = 0; i < plan->nscans; i++)
         add(&s, &plan->scans[i].behavior->table);
+    if (plan->out.behavior)
+        add(&s, &plan->out.behavior->table);
     add_segments(&s, plan->where);
+    for (uint32_t i = 0; i < plan->out.nrules; i++)
+        add_segments(&s, plan->out.rules[i]);
     *tables = s.items;
     return s.n;
 }

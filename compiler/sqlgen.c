@@ -1,6 +1,8 @@
-/* sqlgen.c - render a plan as SQL through a backend's templates.
+/* sqlgen.c - render a plan as SQL through a backend's templates: the
+ * audience's sources and conditions. The statement around them, which
+ * depends on the output, is sqlgen_output.c's.
  *
- *   SELECT c.key                          -- or COUNT(*) AS profiles
+ *   SELECT c.key                          -- or COUNT(*) AS profiles, ...
  *   FROM master AS c
  *   LEFT JOIN attribute_table AS a1 ON a1.key = c.key
  *   LEFT JOIN (SELECT e.key, <aggregates> FROM behavior_table AS e
@@ -8,25 +10,14 @@
  *   WHERE <conditions, one per line>
  *
  * Expressions are built bottom-up as arena strings, so templates can nest. */
-#include "sqlgen.h"
-
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "sqlgen_ctx.h"
 #include "timelit.h"
 
-typedef struct gen {
-    casc_arena *arena;
-    const casc_plan *plan;
-    const casc_sql_options *o;
-    const casc_backend *b;
-    bool utc;       /* the rule's zone is UTC: local times are UTC times */
-    const char *tz; /* the zone as a string literal */
-    bool failed;
-} gen;
-
-static const char *keep(gen *g, casc_strbuf *sb)
+const char *casc_sg_keep(gen *g, casc_strbuf *sb)
 {
     const char *s = sb->failed ? NULL : casc_arena_strndup(g->arena, casc_sb_str(sb), sb->len);
     casc_sb_free(sb);
@@ -37,34 +28,34 @@ static const char *keep(gen *g, casc_strbuf *sb)
     return s;
 }
 
-static const char *apply(gen *g, casc_sql_template t, const char *a0, const char *a1,
-                         const char *a2)
+const char *casc_sg_apply(gen *g, casc_sql_template t, const char *a0, const char *a1,
+                          const char *a2)
 {
     const char *args[] = {a0, a1, a2};
     casc_strbuf sb = CASC_STRBUF_INIT;
     casc_sql_apply(&sb, g->b, t, args, 3);
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
-static const char *literal(gen *g, const char *s, size_t n)
+const char *casc_sg_literal(gen *g, const char *s, size_t n)
 {
     casc_strbuf sb = CASC_STRBUF_INIT;
     g->b->string_literal(&sb, s, n);
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
-static const char *ident(gen *g, const char *name)
+const char *casc_sg_ident(gen *g, const char *name)
 {
     casc_strbuf sb = CASC_STRBUF_INIT;
     casc_sql_ident(&sb, g->b, name, g->plan->model->quote_always);
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
-static const char *format(gen *g, const char *fmt, const char *a, const char *b)
+const char *casc_sg_format(gen *g, const char *fmt, const char *a, const char *b)
 {
     casc_strbuf sb = CASC_STRBUF_INIT;
     casc_sb_printf(&sb, fmt, a, b);
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
 /* ---- time ---- */
@@ -123,17 +114,17 @@ static const char *timestamp_literal(gen *g, casc_timelit t, bool up)
                      t.day, t.hour, t.minute, t.second);
     if (micros)
         n += snprintf(text + n, sizeof text - (size_t)n, ".%06u", micros);
-    return apply(g, CASC_SQL_TIMESTAMP, literal(g, text, (size_t)n), NULL, NULL);
+    return casc_sg_apply(g, CASC_SQL_TIMESTAMP, casc_sg_literal(g, text, (size_t)n), NULL, NULL);
 }
 
 static const char *to_local(gen *g, const char *utc)
 {
-    return g->utc ? utc : apply(g, CASC_SQL_TO_LOCAL, utc, g->tz, NULL);
+    return g->utc ? utc : casc_sg_apply(g, CASC_SQL_TO_LOCAL, utc, g->tz, NULL);
 }
 
 static const char *from_local(gen *g, const char *local)
 {
-    return g->utc ? local : apply(g, CASC_SQL_FROM_LOCAL, local, g->tz, NULL);
+    return g->utc ? local : casc_sg_apply(g, CASC_SQL_FROM_LOCAL, local, g->tz, NULL);
 }
 
 static const char *add(gen *g, const char *expr, int64_t n, unsigned unit)
@@ -142,7 +133,7 @@ static const char *add(gen *g, const char *expr, int64_t n, unsigned unit)
         return expr;
     char count[24];
     snprintf(count, sizeof count, "%" PRId64, n);
-    return apply(g, CASC_SQL_ADD, expr, count, g->b->units[unit]);
+    return casc_sg_apply(g, CASC_SQL_ADD, expr, count, g->b->units[unit]);
 }
 
 /* A time expression: wall clock in the rule's zone, or naive UTC. Keeping
@@ -178,7 +169,7 @@ static texpr now(gen *g, bool up)
 {
     if (g->o->now)
         return literal_time(g, g->o->now, up);
-    return (texpr){apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
+    return (texpr){casc_sg_apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
 }
 
 /* A symbolic instant as SQL; up: the comparison wants it rounded up to a
@@ -200,14 +191,16 @@ static texpr instant(gen *g, const casc_instant *i, bool up)
              * long ago as the local clock says. Converting its local start
              * back would fail where the clocks change (02:00 twice, or
              * never). */
-            const char *trunc = apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
+            const char *trunc = casc_sg_apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
             const char *start =
-                g->utc ? trunc : apply(g, CASC_SQL_ADD_ELAPSED, as_utc(g, at), local, trunc);
+                g->utc ? trunc
+                       : casc_sg_apply(g, CASC_SQL_ADD_ELAPSED, as_utc(g, at), local, trunc);
             return (texpr){add(g, start, i->offset, i->unit), false};
         }
-        const char *start = i->unit == CASC_UNIT_WEEK
-                                ? apply(g, CASC_SQL_WEEK_START, local, NULL, NULL)
-                                : apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
+        const char *start =
+            i->unit == CASC_UNIT_WEEK
+                ? casc_sg_apply(g, CASC_SQL_WEEK_START, local, NULL, NULL)
+                : casc_sg_apply(g, CASC_SQL_TRUNC, local, g->b->units[i->unit], NULL);
         int64_t n = i->offset;
         unsigned unit = i->unit;
         if (unit == CASC_UNIT_WEEK)
@@ -247,23 +240,28 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
     const char *op = cmp_ops[hi][bd->inclusive];
     switch (c->storage) {
     case CASC_TIME_EPOCH_SECONDS:
-        return format(g, "%s %s", col,
-                      format(g, "%s %s", op, apply(g, CASC_SQL_EPOCH_SECONDS, at, NULL, NULL)));
+        return casc_sg_format(
+            g, "%s %s", col,
+            casc_sg_format(g, "%s %s", op,
+                           casc_sg_apply(g, CASC_SQL_EPOCH_SECONDS, at, NULL, NULL)));
     case CASC_TIME_EPOCH_MILLIS:
-        return format(g, "%s %s", col,
-                      format(g, "%s %s", op, apply(g, CASC_SQL_EPOCH_MILLIS, at, NULL, NULL)));
+        return casc_sg_format(
+            g, "%s %s", col,
+            casc_sg_format(g, "%s %s", op,
+                           casc_sg_apply(g, CASC_SQL_EPOCH_MILLIS, at, NULL, NULL)));
     case CASC_TIME_DATE: {
         /* A date d stands for its midnight in the rule's zone; with L the
          * bound's local time: d >= ceil(L), d > floor(L), d <= floor(L),
          * d < ceil(L), where ceil(L) = floor(L - 1us) + 1 day. */
         const char *local = as_local(g, t);
         if (local_midnight(&bd->at))
-            return format(g, "%s %s", col,
-                          format(g, "%s %s", op, apply(g, CASC_SQL_DATE, local, NULL, NULL)));
+            return casc_sg_format(
+                g, "%s %s", col,
+                casc_sg_format(g, "%s %s", op, casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL)));
         if (up)
             local = add(g, local, -1, CASC_SQL_MICROSECOND);
-        const char *day = apply(g, CASC_SQL_DATE, local, NULL, NULL);
-        return format(g, "%s %s", col, format(g, "%s %s", hi ? "<=" : ">", day));
+        const char *day = casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL);
+        return casc_sg_format(g, "%s %s", col, casc_sg_format(g, "%s %s", hi ? "<=" : ">", day));
     }
     default:
         /* Timestamp columns hold wall-clock times of their zone (UTC unless
@@ -272,11 +270,11 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
          * clocks skipped (02:30 on a spring-forward day) to the instant it
          * stands for, as on a UTC column. */
         if (c->zone && strcmp(c->zone, "UTC") != 0) {
-            const char *zone = literal(g, c->zone, strlen(c->zone));
-            at = t.local && !g->utc ? apply(g, CASC_SQL_CONVERT, t.sql, g->tz, zone)
-                                    : apply(g, CASC_SQL_TO_LOCAL, at, zone, NULL);
+            const char *zone = casc_sg_literal(g, c->zone, strlen(c->zone));
+            at = t.local && !g->utc ? casc_sg_apply(g, CASC_SQL_CONVERT, t.sql, g->tz, zone)
+                                    : casc_sg_apply(g, CASC_SQL_TO_LOCAL, at, zone, NULL);
         }
-        return format(g, "%s %s", col, format(g, "%s %s", op, at));
+        return casc_sg_format(g, "%s %s", col, casc_sg_format(g, "%s %s", op, at));
     }
 }
 
@@ -297,9 +295,9 @@ static const char *time_test(gen *g, const char *col, const casc_col *c, const c
 {
     const char *b[2];
     switch (time_bounds(g, col, c, r, b)) {
-    case 0: return format(g, "%s IS NOT NULL", col, NULL);
+    case 0: return casc_sg_format(g, "%s IS NOT NULL", col, NULL);
     case 1: return b[0];
-    default: return format(g, "(%s AND %s)", b[0], b[1]);
+    default: return casc_sg_format(g, "(%s AND %s)", b[0], b[1]);
     }
 }
 
@@ -308,7 +306,7 @@ static const char *time_test(gen *g, const char *col, const casc_col *c, const c
 static const char *value(gen *g, const casc_value *v)
 {
     switch (v->kind) {
-    case CASC_V_STRING: return literal(g, v->text, v->len);
+    case CASC_V_STRING: return casc_sg_literal(g, v->text, v->len);
     case CASC_V_BOOL: return v->boolean ? "TRUE" : "FALSE";
     default: return casc_arena_strndup(g->arena, v->text, v->len); /* NUMBER */
     }
@@ -328,12 +326,12 @@ static const char *like_pattern(gen *g, const casc_value *v)
         casc_sb_putc(&sb, next == '%' || next == '_' || next == '\\' ? v->text[++i] : '\\');
     }
     g->failed |= sb.failed != 0;
-    const char *lit = literal(g, casc_sb_str(&sb), sb.failed ? 0 : sb.len);
+    const char *lit = casc_sg_literal(g, casc_sb_str(&sb), sb.failed ? 0 : sb.len);
     casc_sb_free(&sb);
     return lit;
 }
 
-static const char *column(gen *g, const casc_col *c)
+const char *casc_sg_column(gen *g, const casc_col *c)
 {
     char alias[16];
     switch (c->source) {
@@ -341,53 +339,52 @@ static const char *column(gen *g, const casc_col *c)
     case CASC_SRC_ATTRIBUTE: snprintf(alias, sizeof alias, "a%u", c->index + 1); break;
     default: snprintf(alias, sizeof alias, "e"); break;
     }
-    return format(g, "%s.%s", alias, ident(g, c->column));
+    return casc_sg_format(g, "%s.%s", alias, casc_sg_ident(g, c->column));
 }
 
-static const char *table(gen *g, const casc_table *t)
+const char *casc_sg_table(gen *g, const casc_table *t)
 {
     casc_strbuf sb = CASC_STRBUF_INIT;
     if (t->database && !g->b->omit_database)
-        casc_sb_printf(&sb, "%s.", ident(g, t->database));
+        casc_sb_printf(&sb, "%s.", casc_sg_ident(g, t->database));
     if (t->schema)
-        casc_sb_printf(&sb, "%s.", ident(g, t->schema));
-    casc_sb_puts(&sb, ident(g, t->table));
-    return keep(g, &sb);
+        casc_sb_printf(&sb, "%s.", casc_sg_ident(g, t->schema));
+    casc_sb_puts(&sb, casc_sg_ident(g, t->table));
+    return casc_sg_keep(g, &sb);
 }
 
 /* ---- conditions ---- */
 
-static const char *cond(gen *g, const casc_pnode *n, int indent);
-
 /* The exact complement of a positive test that may be null. */
 static const char *complement(gen *g, const char *positive)
 {
-    return format(g, "NOT COALESCE(%s, FALSE)", positive, NULL);
+    return casc_sg_format(g, "NOT COALESCE(%s, FALSE)", positive, NULL);
 }
 
 static const char *pred(gen *g, const casc_pnode *n)
 {
-    const char *col = column(g, &n->u.pred.col);
+    const char *col = casc_sg_column(g, &n->u.pred.col);
     const char *v = NULL;
     switch (n->u.pred.op) {
-    case CASC_P_IS_NULL: return format(g, n->negated ? "%s IS NOT NULL" : "%s IS NULL", col, NULL);
+    case CASC_P_IS_NULL:
+        return casc_sg_format(g, n->negated ? "%s IS NOT NULL" : "%s IS NULL", col, NULL);
     case CASC_P_EQ:
-        return format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col,
-                      value(g, &n->u.pred.value));
+        return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col,
+                              value(g, &n->u.pred.value));
     case CASC_P_IS_TRUE:
-        return format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col, "TRUE");
+        return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col, "TRUE");
     case CASC_P_IS_EMPTY: {
-        const char *empty = apply(g, CASC_SQL_ARRAY_EMPTY, col, NULL, NULL);
-        return n->negated ? format(g, "NOT %s", empty, NULL) : empty;
+        const char *empty = casc_sg_apply(g, CASC_SQL_ARRAY_EMPTY, col, NULL, NULL);
+        return n->negated ? casc_sg_format(g, "NOT %s", empty, NULL) : empty;
     }
-    case CASC_P_LT: v = format(g, "%s < %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_LE: v = format(g, "%s <= %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_GT: v = format(g, "%s > %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_GE: v = format(g, "%s >= %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_LT: v = casc_sg_format(g, "%s < %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_LE: v = casc_sg_format(g, "%s <= %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_GT: v = casc_sg_format(g, "%s > %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_GE: v = casc_sg_format(g, "%s >= %s", col, value(g, &n->u.pred.value)); break;
     case CASC_P_BETWEEN:
-        v = format(g, "%s BETWEEN %s", col,
-                   format(g, "%s AND %s", value(g, &n->u.pred.value),
-                          value(g, &n->u.pred.value2)));
+        v = casc_sg_format(g, "%s BETWEEN %s", col,
+                           casc_sg_format(g, "%s AND %s", value(g, &n->u.pred.value),
+                                          value(g, &n->u.pred.value2)));
         break;
     case CASC_P_IN: {
         casc_strbuf sb = CASC_STRBUF_INIT;
@@ -395,7 +392,7 @@ static const char *pred(gen *g, const casc_pnode *n)
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
             casc_sb_printf(&sb, "%s%s", i ? ", " : "", value(g, &n->u.pred.values[i]));
         casc_sb_putc(&sb, ')');
-        v = keep(g, &sb);
+        v = casc_sg_keep(g, &sb);
         break;
     }
     case CASC_P_HAS_ANY:
@@ -404,24 +401,25 @@ static const char *pred(gen *g, const casc_pnode *n)
         const char *join = n->u.pred.op == CASC_P_HAS_ANY ? " OR " : " AND ";
         casc_sb_putc(&sb, '(');
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
-            casc_sb_printf(&sb, "%s%s", i ? join : "",
-                           apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.values[i]),
-                                 NULL));
+            casc_sb_printf(
+                &sb, "%s%s", i ? join : "",
+                casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.values[i]), NULL));
         casc_sb_putc(&sb, ')');
-        v = keep(g, &sb);
+        v = casc_sg_keep(g, &sb);
         break;
     }
     case CASC_P_HAS:
-        v = apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.value), NULL);
         break;
     case CASC_P_LIKE:
-        v = apply(g, CASC_SQL_LIKE, col, like_pattern(g, &n->u.pred.value), literal(g, "\\", 1));
+        v = casc_sg_apply(g, CASC_SQL_LIKE, col, like_pattern(g, &n->u.pred.value),
+                          casc_sg_literal(g, "\\", 1));
         break;
     default: {
         static const casc_sql_template t[] = {
             [CASC_P_CONTAINS] = CASC_SQL_CONTAINS, [CASC_P_STARTS_WITH] = CASC_SQL_STARTS_WITH,
             [CASC_P_ENDS_WITH] = CASC_SQL_ENDS_WITH, [CASC_P_MATCHES] = CASC_SQL_MATCHES};
-        v = apply(g, t[n->u.pred.op], col, value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, t[n->u.pred.op], col, value(g, &n->u.pred.value), NULL);
         break;
     }
     }
@@ -447,20 +445,21 @@ static const char *agg_test(gen *g, const casc_pnode *n)
     /* Over no events count and sum are 0; avg, min and max have no value. */
     bool zero = a->kind <= CASC_AGG_SUM;
     if (zero)
-        ref = format(g, "COALESCE(%s, 0)", ref, NULL);
+        ref = casc_sg_format(g, "COALESCE(%s, 0)", ref, NULL);
     static const char *const ops[] = {[CASC_OP_EQ] = "=", [CASC_OP_LT] = "<", [CASC_OP_LE] = "<=",
                                       [CASC_OP_GT] = ">", [CASC_OP_GE] = ">="};
     const char *t;
     if (n->u.agg.op == CASC_OP_BETWEEN)
-        t = format(g, "%s BETWEEN %s", ref,
-                   format(g, "%s AND %s", value(g, &n->u.agg.lo), value(g, &n->u.agg.hi)));
+        t = casc_sg_format(
+            g, "%s BETWEEN %s", ref,
+            casc_sg_format(g, "%s AND %s", value(g, &n->u.agg.lo), value(g, &n->u.agg.hi)));
     else
-        t = format(g, "%s %s", ref,
-                   format(g, "%s %s", n->u.agg.ne ? "<>" : ops[n->u.agg.op],
-                          value(g, &n->u.agg.lo)));
+        t = casc_sg_format(g, "%s %s", ref,
+                           casc_sg_format(g, "%s %s", n->u.agg.ne ? "<>" : ops[n->u.agg.op],
+                                          value(g, &n->u.agg.lo)));
     if (!n->negated)
         return t;
-    return zero ? format(g, "NOT (%s)", t, NULL) : complement(g, t);
+    return zero ? casc_sg_format(g, "NOT (%s)", t, NULL) : complement(g, t);
 }
 
 static const char *segment_test(gen *g, const casc_pnode *n)
@@ -468,10 +467,28 @@ static const char *segment_test(gen *g, const casc_pnode *n)
     const casc_segment *s = n->u.segment;
     casc_strbuf sb = CASC_STRBUF_INIT;
     casc_sb_printf(&sb, "%sEXISTS (SELECT 1 FROM %s AS s WHERE s.", n->negated ? "NOT " : "",
-                   table(g, s->table));
-    casc_sb_printf(&sb, "%s = c.", ident(g, s->key_column));
-    casc_sb_printf(&sb, "%s)", ident(g, g->plan->model->key_column));
-    return keep(g, &sb);
+                   casc_sg_table(g, s->table));
+    casc_sb_printf(&sb, "%s = c.", casc_sg_ident(g, s->key_column));
+    casc_sb_printf(&sb, "%s)", casc_sg_ident(g, g->plan->model->key_column));
+    return casc_sg_keep(g, &sb);
+}
+
+/* The key's hash within [lo, hi) (docs/outputs.md, the sample). */
+static const char *sample_test(gen *g, const casc_pnode *n)
+{
+    char prefix[80], lo[24], hi[24];
+    int len = snprintf(prefix, sizeof prefix, "%s:", n->u.sample.seed);
+    const char *key = casc_sg_format(g, "c.%s", casc_sg_ident(g, g->plan->model->key_column), NULL);
+    const char *hash =
+        casc_sg_apply(g, CASC_SQL_HASH32, key, casc_sg_literal(g, prefix, (size_t)len), NULL);
+    snprintf(lo, sizeof lo, "%" PRIu64, n->u.sample.lo);
+    if (n->u.sample.hi == CASC_HASH_RANGE)
+        return casc_sg_format(g, "%s >= %s", hash, lo);
+    /* The hash is a whole number: h < hi is h <= hi - 1. */
+    snprintf(hi, sizeof hi, "%" PRIu64, n->u.sample.hi - (n->u.sample.lo != 0));
+    if (n->u.sample.lo == 0)
+        return casc_sg_format(g, "%s < %s", hash, hi);
+    return casc_sg_format(g, "%s BETWEEN %s", hash, casc_sg_format(g, "%s AND %s", lo, hi));
 }
 
 /* A chain of conditions, one per line at this indent. */
@@ -487,12 +504,12 @@ static const char *chain(gen *g, const casc_pnode *n, int indent)
             casc_sb_printf(&sb, "(\n%*s%s\n%*s)", indent + 4, "", chain(g, item, indent + 4),
                            indent, "");
         else
-            casc_sb_puts(&sb, cond(g, item, indent));
+            casc_sb_puts(&sb, casc_sg_cond(g, item, indent));
     }
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
-static const char *cond(gen *g, const casc_pnode *n, int indent)
+const char *casc_sg_cond(gen *g, const casc_pnode *n, int indent)
 {
     switch (n->kind) {
     case CASC_PL_AND:
@@ -501,10 +518,12 @@ static const char *cond(gen *g, const casc_pnode *n, int indent)
     case CASC_PL_FALSE: return "FALSE";
     case CASC_PL_PRED: return pred(g, n);
     case CASC_PL_TIME: {
-        const char *t = time_test(g, column(g, &n->u.time.col), &n->u.time.col, &n->u.time.range);
+        const char *t =
+            time_test(g, casc_sg_column(g, &n->u.time.col), &n->u.time.col, &n->u.time.range);
         return n->negated ? complement(g, t) : t;
     }
     case CASC_PL_AGG: return agg_test(g, n);
+    case CASC_PL_SAMPLE: return sample_test(g, n);
     default: return segment_test(g, n);
     }
 }
@@ -549,16 +568,16 @@ static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregat
     if (f && f->kind == CASC_PL_AND) {
         for (uint32_t i = 0; i < f->u.list.n; i++) {
             const casc_pnode *item = f->u.list.items[i];
-            const char *t = cond(g, item, 17);
+            const char *t = casc_sg_cond(g, item, 17);
             casc_sb_printf(&sb, "%s%s%s%s", i ? sep : "", item->kind == CASC_PL_OR ? "(" : "", t,
                            item->kind == CASC_PL_OR ? ")" : "");
         }
     } else if (f) {
-        casc_sb_printf(&sb, f->kind == CASC_PL_OR ? "(%s)" : "%s", cond(g, f, 17));
+        casc_sb_printf(&sb, f->kind == CASC_PL_OR ? "(%s)" : "%s", casc_sg_cond(g, f, 17));
     }
     if (with_window) {
         const char *b[2];
-        uint32_t n = time_bounds(g, column(g, &s->time), &s->time, &a->window, b);
+        uint32_t n = time_bounds(g, casc_sg_column(g, &s->time), &s->time, &a->window, b);
         for (uint32_t i = 0; i < n; i++)
             casc_sb_printf(&sb, "%s%s", sb.len ? sep : "", b[i]);
     }
@@ -566,7 +585,7 @@ static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregat
         casc_sb_free(&sb);
         return NULL;
     }
-    return keep(g, &sb);
+    return casc_sg_keep(g, &sb);
 }
 
 static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i,
@@ -574,7 +593,7 @@ static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint3
 {
     const casc_aggregate *a = &s->aggs[i];
     const char *when = agg_condition(g, s, a, with_window && a->has_window);
-    const char *field = a->kind == CASC_AGG_COUNT ? "1" : column(g, &a->field);
+    const char *field = a->kind == CASC_AGG_COUNT ? "1" : casc_sg_column(g, &a->field);
     static const char *const fn[] = {
         [CASC_AGG_COUNT] = "COUNT(", [CASC_AGG_COUNT_DISTINCT] = "COUNT(DISTINCT ",
         [CASC_AGG_SUM] = "SUM(",     [CASC_AGG_AVG] = "AVG(",
@@ -591,19 +610,19 @@ static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint3
 static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t index)
 {
     const casc_behavior *b = s->behavior;
-    const char *key = ident(g, b->key_column);
+    const char *key = casc_sg_ident(g, b->key_column);
     bool shared = one_window(s);
     casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
     for (uint32_t i = 0; i < s->naggs; i++)
         render_aggregate(g, out, s, i, !shared);
-    casc_sb_printf(out, "\n    FROM %s AS e", table(g, &b->table));
+    casc_sb_printf(out, "\n    FROM %s AS e", casc_sg_table(g, &b->table));
     /* When every aggregate has a window, only events inside one of them
      * matter: say so where the engine can prune partitions. */
     bool all_windowed = s->naggs > 0;
     for (uint32_t i = 0; i < s->naggs; i++)
         all_windowed &= s->aggs[i].has_window;
     if (all_windowed) {
-        const char *col = column(g, &s->time);
+        const char *col = casc_sg_column(g, &s->time);
         casc_sb_puts(out, "\n    WHERE ");
         if (shared) {
             const char *bounds[2];
@@ -618,7 +637,28 @@ static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i
     }
     casc_sb_printf(out, "\n    GROUP BY e.%s\n) AS b%u ON b%u.%s = c.", key, index + 1,
                    index + 1, key);
-    casc_sb_puts(out, ident(g, g->plan->model->key_column));
+    casc_sb_puts(out, casc_sg_ident(g, g->plan->model->key_column));
+}
+
+void casc_sg_sources(gen *g, casc_strbuf *out)
+{
+    const casc_plan *plan = g->plan;
+    const char *key = casc_sg_ident(g, plan->model->key_column);
+    casc_sb_printf(out, "\nFROM %s AS c", casc_sg_table(g, &plan->model->master));
+    for (uint32_t i = 0; i < plan->njoins; i++) {
+        const char *jk = casc_sg_ident(g, plan->joins[i].key_column);
+        casc_sb_printf(out, "\nLEFT JOIN %s AS a%u", casc_sg_table(g, plan->joins[i].table), i + 1);
+        casc_sb_printf(out, " ON a%u.%s", i + 1, jk);
+        casc_sb_printf(out, " = c.%s", key);
+    }
+    for (uint32_t i = 0; i < plan->nscans; i++)
+        render_scan(g, out, &plan->scans[i], i);
+}
+
+void casc_sg_where(gen *g, casc_strbuf *out)
+{
+    if (g->plan->where->kind != CASC_PL_TRUE)
+        casc_sb_printf(out, "\nWHERE %s", casc_sg_cond(g, g->plan->where, 2));
 }
 
 bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_options *o,
@@ -627,24 +667,7 @@ bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_
     gen g = {.arena = arena, .plan = plan, .o = o, .b = o->backend};
     const char *tz = o->timezone ? o->timezone : "UTC";
     g.utc = strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0;
-    g.tz = literal(&g, tz, strlen(tz));
-    const casc_parent_model *m = plan->model;
-    const char *key = ident(&g, m->key_column);
-
-    if (plan->select == CASC_SELECT_COUNT)
-        casc_sb_puts(out, "SELECT COUNT(*) AS profiles");
-    else
-        casc_sb_printf(out, "SELECT c.%s", key);
-    casc_sb_printf(out, "\nFROM %s AS c", table(&g, &m->master));
-    for (uint32_t i = 0; i < plan->njoins; i++) {
-        const char *jk = ident(&g, plan->joins[i].key_column);
-        casc_sb_printf(out, "\nLEFT JOIN %s AS a%u", table(&g, plan->joins[i].table), i + 1);
-        casc_sb_printf(out, " ON a%u.%s", i + 1, jk);
-        casc_sb_printf(out, " = c.%s", key);
-    }
-    for (uint32_t i = 0; i < plan->nscans; i++)
-        render_scan(&g, out, &plan->scans[i], i);
-    if (plan->where->kind != CASC_PL_TRUE)
-        casc_sb_printf(out, "\nWHERE %s", cond(&g, plan->where, 2));
+    g.tz = casc_sg_literal(&g, tz, strlen(tz));
+    casc_sg_statement(&g, out);
     return !g.failed && !out->failed;
 }

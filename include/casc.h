@@ -115,10 +115,23 @@ typedef struct casc_options {
     const char *dialect;  /* "snowflake" (default), "databricks", "postgres" */
     const char *now;      /* pin "now": "2026-03-30T12:00:00Z"; default: query time */
     const char *timezone; /* IANA zone for calendar windows; default "UTC" */
-    const char *select;   /* "members" (default) or "count" */
+    const char *select;   /* "members" (default), "count", "breakdown", "stats",
+                             "events" (docs/outputs.md) */
     casc_rule_format from; /* how the rule is written */
     const char *name;     /* the rule's name in diagnostics; default "<rule>" */
     unsigned first_line;  /* lines before the rule in its file, for diagnostics */
+    /* The output's shape (docs/outputs.md); each as `casc compile` takes it. */
+    const char *by;       /* breakdown: the attribute whose values are counted */
+    const char *top;      /* breakdown: "N", the N most common values, the rest as one row */
+    const char *buckets;  /* breakdown: "N" equal-width buckets or edges "e1,e2,..." */
+    const char *of;       /* stats: the numeric attribute summed and averaged */
+    const char *columns;  /* members: attributes after the key, "a,b,c" */
+    const char *limit;    /* members: "N" profiles, or "P%" of the audience */
+    const char *order_by; /* members: "ATTR", "ATTR asc" or "ATTR desc" */
+    const char *sample;   /* "P%" or "A%-B%" of the audience by a hash of the key */
+    const char *seed;     /* the sample's seed (default "0") */
+    const char *behavior; /* events: the behavior whose events are exported */
+    const char *last;     /* events: "N", the latest N events per profile */
 } casc_options;
 
 /* Check options without compiling: CASC_ERR_OPTIONS and one diagnostic
@@ -132,6 +145,17 @@ CASC_API casc_result *casc_options_check(const casc_options *options);
 /* Compile a rule to one SQL statement (the result's text). */
 CASC_API casc_result *casc_compile(const casc_model *model, const char *rule, size_t len,
                                    const casc_options *options);
+/* The most rules casc_overlap takes. */
+#define CASC_MAX_OVERLAP 8
+
+/* One SQL statement counting the profiles in each combination of n rules
+ * (1 to CASC_MAX_OVERLAP): the regions of their Venn diagram, in one pass.
+ * lens[i] is rule i's length ((size_t)-1: NUL-terminated; lens may be
+ * NULL for all NUL-terminated). Rule i is named "<rule I>" (1-based) in
+ * diagnostics. Of the options only dialect, now, timezone, from, sample
+ * and seed apply; setting another is CASC_ERR_OPTIONS. */
+CASC_API casc_result *casc_overlap(const casc_model *model, const char *const *rules,
+                                   const size_t *lens, size_t n, const casc_options *options);
 /* Parse, resolve and type-check only; the result has no text. */
 CASC_API casc_result *casc_check(const casc_model *model, const char *rule, size_t len,
                                  const casc_options *options);

@@ -113,7 +113,13 @@ class _Options(ctypes.Structure):
         ("from_", ctypes.c_int),  # casc_rule_format ("from" in C)
         ("name", ctypes.c_char_p),
         ("first_line", ctypes.c_uint),
-    ]
+    ] + [(f, ctypes.c_char_p) for f in (
+        "by", "top", "buckets", "of", "columns", "limit", "order_by", "sample", "seed",
+        "behavior", "last")]
+
+# The output options (docs/outputs.md), in casc_options' order.
+_OUTPUT_OPTIONS = ("by", "top", "buckets", "of", "columns", "limit", "order_by", "sample",
+                   "seed", "behavior", "last")
 
 
 def _candidates():
@@ -182,6 +188,10 @@ _compile = _declare(
     "casc_compile", _ResultP, _ModelP, _c.c_char_p, _c.c_size_t, _c.POINTER(_Options)
 )
 _check = _declare("casc_check", _ResultP, _ModelP, _c.c_char_p, _c.c_size_t, _c.POINTER(_Options))
+_overlap = _declare(
+    "casc_overlap", _ResultP, _ModelP, _c.POINTER(_c.c_char_p), _c.POINTER(_c.c_size_t),
+    _c.c_size_t, _c.POINTER(_Options)
+)
 _format = _declare(
     "casc_format", _ResultP, _c.c_char_p, _c.c_size_t, _c.c_int, _c.POINTER(_Options)
 )
@@ -383,10 +393,28 @@ def _now(now):
     return now
 
 
+def _output_value(what, value):
+    """An output option as the text casc_options takes: a number as its
+    digits, a list (columns, bucket edges) joined by commas, an (attribute,
+    direction) pair for order_by joined by a space."""
+    if isinstance(value, bool):
+        raise TypeError("casc: %s must be a str or a number, not bool" % what)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        sep = " " if what == "order_by" else ","
+        return sep.join(_output_value(what, v) for v in value)
+    return value
+
+
 def _options(dialect=None, now=None, timezone=None, select=None, from_=None, name=None,
-             first_line=0):
+             first_line=0, **output):
     """A fresh casc_options for one call (never shared between calls). The
-    structure keeps the bytes its char * fields point into alive."""
+    structure keeps the bytes its char * fields point into alive. output:
+    the options of _OUTPUT_OPTIONS."""
+    unknown = set(output) - set(_OUTPUT_OPTIONS)
+    if unknown:
+        raise TypeError("casc: unknown option %s" % ", ".join(sorted(unknown)))
     strings = [
         _cstr(dialect, "dialect"),
         _cstr(_now(now), "now"),
@@ -402,6 +430,10 @@ def _options(dialect=None, now=None, timezone=None, select=None, from_=None, nam
     o.dialect, o.now, o.timezone, o.select, o.name = strings
     o.from_ = _rule_format(from_, "from_")
     o.first_line = first_line
+    for f in _OUTPUT_OPTIONS:
+        value = output.get(f)
+        if value is not None:
+            setattr(o, f, _cstr(_output_value(f, value), f))
     return o
 
 
@@ -464,7 +496,7 @@ class Model:
                     self._lock.notify_all()
 
     def compile(self, rule, dialect=None, now=None, timezone=None, select=None, from_=None,
-                name=None, first_line=0):
+                name=None, first_line=0, **output):
         """Compile rule (str or bytes) to one SQL statement, returned as str.
 
         dialect: "snowflake" (default), "databricks" or "postgres";
@@ -472,29 +504,44 @@ class Model:
         warehouse's clock; timezone: IANA zone (default "UTC"); select:
         "members" (default) or "count"; from_: "dsl", "json" or "auto"
         (default); name: the rule's name in diagnostics (default "<rule>");
-        first_line: lines before the rule in its file."""
+        first_line: lines before the rule in its file. The output's shape
+        (docs/outputs.md), as keywords: by, top, buckets, of, columns,
+        limit, order_by, sample, seed, behavior, last (numbers, and lists
+        for columns and bucket edges, are accepted as well as text)."""
         data = _rule_bytes(rule)
-        o = _options(dialect, now, timezone, select, from_, name, first_line)
+        o = _options(dialect, now, timezone, select, from_, name, first_line, **output)
         r = self._call(_compile, data, len(data), ctypes.byref(o))
         return _finish(r)
 
     def check(self, rule, dialect=None, now=None, timezone=None, select=None, from_=None,
-              name=None, first_line=0):
+              name=None, first_line=0, **output):
         """Parse, resolve and type-check rule; None when it is valid, else
         raises (InputError for errors in the rule)."""
         data = _rule_bytes(rule)
-        o = _options(dialect, now, timezone, select, from_, name, first_line)
+        o = _options(dialect, now, timezone, select, from_, name, first_line, **output)
         r = self._call(_check, data, len(data), ctypes.byref(o))
         return _finish(r, _nothing)
 
     def tables(self, rule, dialect=None, now=None, timezone=None, select=None, from_=None,
-               name=None, first_line=0):
+               name=None, first_line=0, **output):
         """The tables ("db.schema.table") the SQL of rule reads, as a list;
         the arguments are compile()'s."""
         data = _rule_bytes(rule)
-        o = _options(dialect, now, timezone, select, from_, name, first_line)
+        o = _options(dialect, now, timezone, select, from_, name, first_line, **output)
         r = self._call(_compile, data, len(data), ctypes.byref(o))
         return _finish(r, _tables)
+
+    def overlap(self, rules, dialect=None, now=None, timezone=None, from_=None, sample=None,
+                seed=None):
+        """One SQL statement counting the profiles in each combination of
+        rules (a list of 1 to 8, str or bytes): a row per non-empty region,
+        a boolean column rule_1 ... rule_N per rule, and profiles."""
+        data = [_rule_bytes(r) for r in rules]
+        o = _options(dialect, now, timezone, None, from_, sample=sample, seed=seed)
+        texts = (ctypes.c_char_p * (len(data) or 1))(*data)
+        lens = (ctypes.c_size_t * (len(data) or 1))(*[len(d) for d in data])
+        r = self._call(_overlap, texts, lens, len(data), ctypes.byref(o))
+        return _finish(r)
 
     def schema(self, format="text"):
         """What the model offers to rules: format "text" or "json" (a str)."""
@@ -554,10 +601,10 @@ def format_rule(rule, to="dsl", from_=None, name=None, first_line=0):
     return _finish(r)
 
 
-def check_options(dialect=None, now=None, timezone=None, select=None, from_=None):
+def check_options(dialect=None, now=None, timezone=None, select=None, from_=None, **output):
     """Check compile() options without compiling: None when they are valid,
     else raises OptionsError naming the bad one."""
-    o = _options(dialect, now, timezone, select, from_)
+    o = _options(dialect, now, timezone, select, from_, **output)
     _finish(_options_check(ctypes.byref(o)), _nothing)
 
 

@@ -48,9 +48,10 @@ trap 'exit 1' HUP INT TERM
 # elsewhere (sql_parse: sqlglot, postgres_fixtures: PostgreSQL), which reach
 # no code that sql_fixtures does not, and the injection suite (thousands of
 # texts in a few large calls); the repetitive suites are sampled; the small
-# ones run whole.
+# ones run whole. The runtime suites: every connector path of the REST
+# ones, and a sample of the PostgreSQL runs (the rest repeat the same path).
 default="cli errors:3 models:2 schema compile_cli sqlglot_dialects postgres_dialect:3 fmt:5
-resolve:8 sql_fixtures:20 io_errors:15"
+resolve:8 sql_fixtures:20 io_errors:15 runtime_rest runtime_pg:25"
 
 # shellcheck disable=SC2086 # a list of words
 [ $# -gt 0 ] || set -- $default

@@ -59,15 +59,7 @@ usage() {
     cmd=$3
     shift 3
     golden_run "$CASC" "$cmd" "$@"
-    if [ "$rc" -ne 2 ]; then
-        golden_fail "$what" "exit $rc, expected 2"
-    elif [ -s "$tmp/out" ]; then
-        golden_fail "$what" "wrote to standard output"
-    elif ! grep -q -- "$want" "$tmp/err"; then
-        golden_fail "$what" "standard error lacks '$want': $(cat "$tmp/err")"
-    else
-        golden_pass
-    fi
+    golden_expect_usage "$what" "$want"
 }
 usage no-model "--model MODEL is required" compile "a = 1"
 usage dialect "unknown dialect 'oracle' (expected snowflake, databricks, postgres)" compile \

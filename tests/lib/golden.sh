@@ -93,6 +93,20 @@ golden_expect_error() {
     golden_expect "$1" 1 err "$2"
 }
 
+# golden_expect_usage WHAT MESSAGE: the last golden_run was a usage error:
+# exit 2, nothing on standard output, MESSAGE somewhere in standard error.
+golden_expect_usage() {
+    if [ "$rc" -ne 2 ]; then
+        golden_fail "$1" "exit $rc, expected 2: $(head -c 200 "$tmp/err")"
+    elif [ -s "$tmp/out" ]; then
+        golden_fail "$1" "wrote to standard output"
+    elif ! grep -q -- "$2" "$tmp/err"; then
+        golden_fail "$1" "standard error lacks '$2': $(cat "$tmp/err")"
+    else
+        golden_pass
+    fi
+}
+
 # golden_done: print the summary line (after a count of the files UPDATE
 # rewrote, if any) and exit 0 if nothing failed, else 1.
 golden_done() {

@@ -101,7 +101,9 @@ class TestStructLayout(unittest.TestCase):
     FIELDS = {
         "casc_options": (
             casc._Options,
-            ["dialect", "now", "timezone", "select", "from", "name", "first_line"],
+            ["dialect", "now", "timezone", "select", "from", "name", "first_line", "by",
+             "top", "buckets", "of", "columns", "limit", "order_by", "sample", "seed",
+             "behavior", "last"],
         ),
         "casc_diagnostic": (
             casc._Diagnostic,
@@ -616,6 +618,7 @@ def _fixture_kwargs(src):
     words = m.group(1).split() if m else []
     names = {"--now": "now", "--timezone": "timezone", "--select": "select",
              "--dialect": "dialect"}
+    names.update(("--" + o.replace("_", "-"), o) for o in casc._OUTPUT_OPTIONS)
     i = 0
     while i < len(words):
         w = words[i]
@@ -627,12 +630,17 @@ def _fixture_kwargs(src):
             i += 2
         if opt not in names:
             raise ValueError("%s: unknown option %s" % (src, opt))
+        if opt == "--order-by" and i < len(words) and words[i] in ("asc", "desc"):
+            val = (val, words[i])  # `--order-by ATTR desc`, as the binding takes it
+            i += 1
         kw[names[opt]] = val
     kw.setdefault("now", FIXTURE_NOW)
     return kw
 
 
-class TestFixtures(unittest.TestCase):
+class FixtureModelCase(unittest.TestCase):
+    """A test case with the golden fixtures' model loaded once."""
+
     @classmethod
     def setUpClass(cls):
         cls.model = casc.load_model(os.path.join(FIXTURES, "model.yaml"))
@@ -641,6 +649,66 @@ class TestFixtures(unittest.TestCase):
     def tearDownClass(cls):
         cls.model.close()
 
+
+class TestOutputs(FixtureModelCase):
+    """The output options (docs/outputs.md) and overlap() through the
+    binding, against the casc command."""
+
+    def compile(self, rule="true", **kw):
+        return self.model.compile(rule, dialect="postgres", now=FIXTURE_NOW, **kw)
+
+    def test_python_values_are_the_options_text(self):
+        self.assertEqual(self.compile(select="breakdown", by="age", buckets=[0, 18, 65]),
+                         self.compile(select="breakdown", by="age", buckets="0,18,65"))
+        self.assertEqual(self.compile(columns=["email", "age"], limit=10,
+                                      order_by=("age", "desc")),
+                         self.compile(columns="email,age", limit="10", order_by="age desc"))
+        self.assertIn("LIMIT 10", self.compile(limit=10, order_by="age"))
+        self.assertIn("casc_rank <= 3", self.compile(select="breakdown", by="age", top=3))
+
+    def test_every_output_compiles_in_every_dialect(self):
+        outputs = [dict(select="breakdown", by="loyalty_tier"), dict(select="stats", of="age"),
+                   dict(select="events", behavior="purchase", last=2),
+                   dict(sample="10%", seed="ab"), dict(limit="5%", columns="email")]
+        for d in DIALECTS:
+            for kw in outputs:
+                self.assertTrue(self.model.compile("true", dialect=d, **kw))
+
+    def test_overlap_matches_the_cli(self):
+        rules = ["loyalty_tier = 'Gold'", "purchase in last 30 days", b"in segment 'VIP'"]
+        sql = self.model.overlap(rules, dialect="databricks", now=FIXTURE_NOW, sample="50%")
+        self.assertIn("rule_3", sql)
+        if _cli():
+            out = _run_cli("overlap", "--model", os.path.join(FIXTURES, "model.yaml"),
+                           "--dialect", "databricks", "--now", FIXTURE_NOW, "--sample", "50%",
+                           *[r if isinstance(r, str) else r.decode() for r in rules])
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertEqual(out.stdout.decode(), sql + "\n")
+
+    def test_overlap_errors(self):
+        with self.assertRaises(casc.OptionsError):
+            self.model.overlap(["true"] * 9)
+        with self.assertRaises(casc.OptionsError):
+            self.model.overlap([])
+        with self.assertRaises(casc.InputError) as cm:
+            self.model.overlap(["true", "loyalty_teir = 'x'"])
+        d = cm.exception.diagnostics[0]
+        self.assertEqual((d.file, d.suggestions), ("<rule 2>", ["loyalty_tier"]))
+
+    def test_option_errors(self):
+        with self.assertRaises(casc.OptionsError):
+            casc.check_options(select="breakdown", by="age", top="abc")
+        with self.assertRaises(casc.OptionsError):
+            casc.check_options(select="count", limit=5)
+        with self.assertRaises(TypeError):
+            casc.check_options(bogus=1)
+        with self.assertRaises(casc.InputError) as cm:
+            self.compile(select="breakdown", by="loyalty_teir")
+        d = cm.exception.diagnostics[0]
+        self.assertEqual((d.line, d.suggestions), (0, ["loyalty_tier"]))
+
+
+class TestFixtures(FixtureModelCase):
     def check_case(self, name, dialect):
         src = os.path.join(FIXTURES, name + ".casc")
         with open(src, "rb") as f:

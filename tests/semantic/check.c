@@ -8,6 +8,7 @@
 #include "compile.h"
 #include "eval.h"
 #include "fmt.h"
+#include "outputs.h"
 #include "parse.h"
 #include "resolve.h"
 
@@ -24,6 +25,7 @@ const char *sem_fault_text(sem_fault f)
         [SEM_OR_LAW] = "'r or not r' does not select every profile",
         [SEM_AND_LAW] = "'r and not r' selects profiles",
         [SEM_FMT] = "the rule as `casc fmt` writes it compiles to other SQL",
+        [SEM_OUTPUT] = "an output (--select, --sample, overlap) is not the evaluator's",
     };
     return text[f];
 }
@@ -37,15 +39,15 @@ void sem_result_free(sem_result *r)
     memset(r, 0, sizeof *r);
 }
 
-/* Compile text for backend b (the plan to *plan unless NULL); NULL with
- * the diagnostics in *why (unless NULL). */
-static char *compile(casc_arena *a, const casc_parent_model *m, const char *text, const sem_case *k,
-                     const casc_backend *b, casc_select select, char **why, const casc_plan **plan)
+char *sem_compile(casc_arena *a, const casc_parent_model *m, const char *text, const sem_case *k,
+                  const casc_backend *b, const casc_output_request *req, char **why,
+                  const casc_plan **plan)
 {
     casc_source src = {"<rule>", text, strlen(text), 0};
     casc_diags d;
     casc_diags_init(&d, a);
-    casc_compile_options o = {.backend = b, .now = &k->now, .timezone = k->zone, .select = select};
+    casc_compile_options o = {.backend = b, .now = &k->now, .timezone = k->zone,
+                              .select = req->select, .output = req};
     casc_strbuf out = CASC_STRBUF_INIT;
     char *sql = NULL;
     if (casc_compile_rule(a, m, &src, &o, &d, &out, plan) && !out.failed) {
@@ -60,11 +62,14 @@ static char *compile(casc_arena *a, const casc_parent_model *m, const char *text
     return sql;
 }
 
+static const casc_output_request members_req = {.select = CASC_SELECT_MEMBERS};
+static const casc_output_request count_req = {.select = CASC_SELECT_COUNT};
+
 /* The one integer a count query returns, or -1 with the error in *why. */
 static int64_t count(sem_checker *c, casc_arena *a, const char *text, const sem_case *k, char **why)
 {
     const casc_backend *pg = casc_backend_find("postgres");
-    char *sql = compile(a, c->data->model, text, k, pg, CASC_SELECT_COUNT, why, NULL);
+    char *sql = sem_compile(a, c->data->model, text, k, pg, &count_req, why, NULL);
     int64_t *rows = NULL, n = -1;
     uint32_t nrows = 0;
     char *err = NULL;
@@ -141,7 +146,7 @@ static sem_fault laws(sem_checker *c, casc_arena *a, const char *text, const sem
     casc_fmt(ast, &f);
     const casc_backend *pg = casc_backend_find("postgres");
     char *again =
-        compile(a, c->data->model, casc_sb_str(&f), k, pg, CASC_SELECT_MEMBERS, why, NULL);
+        sem_compile(a, c->data->model, casc_sb_str(&f), k, pg, &members_req, why, NULL);
     bool same = again && strcmp(again, sql) == 0;
     if (!same && !*why) {
         size_t n2 = f.len + (again ? strlen(again) : 0) + 64;
@@ -169,8 +174,8 @@ sem_fault sem_check(sem_checker *c, const char *text, const sem_case *k, sem_res
     casc_diags_init(&diags, a);
     casc_node *ast = casc_parse(a, &src, &diags);
     casc_rnode *rule = ast ? casc_resolve(a, d->model, ast, &src, &diags) : NULL;
-    sql = rule ? compile(a, d->model, text, k, casc_backend_find("postgres"), CASC_SELECT_MEMBERS,
-                         &why, NULL)
+    sql = rule ? sem_compile(a, d->model, text, k, casc_backend_find("postgres"), &members_req,
+                             &why, NULL)
                : NULL;
     if (!sql) {
         casc_strbuf msg = CASC_STRBUF_INIT;
@@ -202,6 +207,8 @@ sem_fault sem_check(sem_checker *c, const char *text, const sem_case *k, sem_res
         goto done;
     if (nkeys == nmine && memcmp(keys, mine, nkeys * sizeof *keys) == 0)
         fault = k->laws ? laws(c, a, text, k, ast, sql, nmine, &why) : SEM_OK;
+    if (fault == SEM_OK && k->laws)
+        fault = sem_check_output(c, a, text, k, &why);
     if (fault == SEM_DIFFER && r) {
         r->n_only_pg = missing(keys, nkeys, mine, nmine, &r->only_pg);
         r->n_only_eval = missing(mine, nmine, keys, nkeys, &r->only_eval);
@@ -209,8 +216,8 @@ sem_fault sem_check(sem_checker *c, const char *text, const sem_case *k, sem_res
     if (fault == SEM_OK && c->batch)
         for (int i = 0; i < SEM_DIALECTS; i++) {
             const casc_plan *plan = NULL;
-            char *dsql = compile(a, d->model, text, k, sem_batch_backend(i), CASC_SELECT_MEMBERS,
-                                 NULL, &plan);
+            char *dsql = sem_compile(a, d->model, text, k, sem_batch_backend(i), &members_req,
+                                     NULL, &plan);
             sem_batch_add(c->batch, i, dsql, plan, k->label, text);
             free(dsql);
         }

@@ -10,6 +10,7 @@
 #define SEM_CHECK_H
 
 #include "ast.h"
+#include "compile.h"
 #include "dataset.h"
 #include "db.h"
 #include "dialects.h"
@@ -20,6 +21,7 @@ typedef struct sem_case {
     casc_timelit now;
     const char *zone;
     bool laws; /* check the laws too (they cost three times the rule) */
+    uint64_t pick; /* with the laws: which output to check (outputs.h) */
 } sem_case;
 
 typedef enum {
@@ -33,6 +35,7 @@ typedef enum {
     SEM_OR_LAW,    /* r or not r is not every profile */
     SEM_AND_LAW,   /* r and not r is not empty */
     SEM_FMT,       /* the formatted rule compiles to other SQL */
+    SEM_OUTPUT,    /* an output other than the members is not the evaluator's */
 } sem_fault;
 
 typedef struct sem_result {
@@ -50,6 +53,12 @@ typedef struct sem_checker {
     sem_batch *batch; /* NULL: no dialect statements */
     bool *selected;   /* scratch: one per profile */
 } sem_checker;
+
+/* Compile text for backend b with the output req (the plan to *plan
+ * unless NULL); NULL with the diagnostics in *why (unless NULL). */
+char *sem_compile(casc_arena *a, const casc_parent_model *m, const char *text, const sem_case *k,
+                  const casc_backend *b, const casc_output_request *req, char **why,
+                  const casc_plan **plan);
 
 /* Check rule; r (when not NULL) gets the details, to free with
  * sem_result_free. */

@@ -235,3 +235,37 @@ bool db_integers(pg_conn *c, const char *sql, int64_t **out, uint32_t *n, char *
     qsort(*out, *n, sizeof **out, sem_key_order);
     return true;
 }
+
+bool db_query(pg_conn *c, const char *sql, db_rows *out, char **err)
+{
+    PGresult *r = PQexec(c->pg, sql);
+    *out = (db_rows){0};
+    *err = NULL;
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        *err = strdup(PQerrorMessage(c->pg));
+        PQclear(r);
+        return false;
+    }
+    out->nrows = (uint32_t)PQntuples(r);
+    out->ncols = (uint32_t)PQnfields(r);
+    out->cells = calloc((size_t)out->nrows * out->ncols + 1, sizeof *out->cells);
+    bool ok = out->cells != NULL;
+    for (uint32_t i = 0; ok && i < out->nrows; i++)
+        for (uint32_t j = 0; ok && j < out->ncols; j++)
+            if (!PQgetisnull(r, (int)i, (int)j))
+                ok = (out->cells[i * out->ncols + j] = strdup(PQgetvalue(r, (int)i, (int)j))) != NULL;
+    PQclear(r);
+    if (!ok) {
+        db_rows_free(out);
+        *err = strdup("out of memory\n");
+    }
+    return ok;
+}
+
+void db_rows_free(db_rows *rows)
+{
+    for (size_t i = 0; rows->cells && i < (size_t)rows->nrows * rows->ncols; i++)
+        free(rows->cells[i]);
+    free(rows->cells);
+    *rows = (db_rows){0};
+}

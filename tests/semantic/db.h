@@ -23,4 +23,14 @@ bool db_load(pg_conn *c, const casc_parent_model *m, const char *dir);
  * PostgreSQL's message in *err (malloc'd). */
 bool db_integers(pg_conn *c, const char *sql, int64_t **out, uint32_t *n, char **err);
 
+/* The rows of a query as text, row by row; NULL for a null. */
+typedef struct db_rows {
+    uint32_t nrows, ncols;
+    char **cells; /* nrows * ncols */
+} db_rows;
+
+/* Run a query; false with PostgreSQL's message in *err (malloc'd). */
+bool db_query(pg_conn *c, const char *sql, db_rows *out, char **err);
+void db_rows_free(db_rows *rows);
+
 #endif

@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "clock.h"
+#include "outputs.h"
 #include "pg_server.h"
 #include "rulegen.h"
 #include "selftest.h"
@@ -172,7 +173,7 @@ static void run_goldens(harness *h, const char *from)
         for (uint32_t z = 0; text && z < (own_zone ? 1 : h->clock.nzone); z++) {
             uint32_t t = (uint32_t)(i + z) % h->clock.nnow;
             sem_case k = {label, own_now ? now : h->clock.now[t], h->clock.now_lit[t],
-                          own_zone ? zone : h->clock.zone[z], true};
+                          own_zone ? zone : h->clock.zone[z], true, (uint64_t)cases};
             char why[96];
             if (own_now && !casc_timelit_parse(now, strlen(now), &k.now, why, sizeof why))
                 printf("note: %s: --now %s: %s\n", path, now, why);
@@ -208,7 +209,8 @@ static void run_random(harness *h)
         uint32_t t = (uint32_t)(s >> 20) % h->clock.nnow;
         snprintf(label, sizeof label, "random rule %ld", i);
         snprintf(again, sizeof again, "%s --seed %llu --only %ld", h->opt.self, h->opt.seed, i);
-        sem_case k = {label, h->clock.now[t], h->clock.now_lit[t], zone, i % LAW_EVERY == 0};
+        sem_case k = {label, h->clock.now[t], h->clock.now_lit[t], zone, i % LAW_EVERY == 0,
+                      mix(s ^ 0x5a)};
         casc_strbuf rule = CASC_STRBUF_INIT;
         rulegen_rule(h->checker.data, &h->clock, mix(s), zone, &rule);
         if (h->opt.only >= 0)
@@ -225,7 +227,8 @@ static void run_rule(harness *h)
 {
     for (uint32_t t = 0; t < h->clock.nnow; t++)
         for (uint32_t z = 0; z < h->clock.nzone; z++) {
-            sem_case k = {"--rule", h->clock.now[t], h->clock.now_lit[t], h->clock.zone[z], true};
+            sem_case k = {"--rule", h->clock.now[t], h->clock.now_lit[t], h->clock.zone[z], true,
+                          (uint64_t)t * h->clock.nzone + z};
             run_case(h, h->opt.rule, &k, "the same --rule");
         }
     printf("semantic: --rule at %u nows and %u zones\n", h->clock.nnow, h->clock.nzone);
@@ -339,6 +342,10 @@ int main(int argc, char **argv)
                 run_goldens(&h, h.opt.goldens[i]);
         if (!h.opt.rule)
             run_random(&h);
+        if (all) {
+            sem_case k = {"sample sizes", h.clock.now[0], h.clock.now_lit[0], "UTC", true, 0};
+            sem_check_sample_sizes(&h.checker, &k, &h.passed, &h.failed);
+        }
         if (h.checker.batch)
             sem_batch_run(h.checker.batch, &h.passed, &h.failed);
     } else {

@@ -1,0 +1,31 @@
+/* plan_ctx.h - the planner's state and what its files share: plan.c
+ * plans conditions, plan_output.c the output around them. Internal to
+ * those two; the interface is plan.h. */
+#ifndef CASC_PLAN_CTX_H
+#define CASC_PLAN_CTX_H
+
+#include "plan.h"
+
+typedef struct planner {
+    casc_arena *arena;
+    casc_plan *plan;
+    casc_diags *diags;
+    bool oom;
+} planner;
+
+/* Arena memory, or NULL after reporting (once) that memory ran out. */
+void *casc_pl_alloc(planner *p, size_t size);
+casc_pnode *casc_pl_node(planner *p, casc_pl_kind kind);
+/* AND/OR of items: flattened, with true/false folded away. */
+casc_pnode *casc_pl_chain(planner *p, casc_pl_kind kind, casc_pnode **items, uint32_t n);
+/* The column an operand reads (joining its attribute table once); b is
+ * the behavior whose fields are meant. */
+casc_col casc_pl_col(planner *p, const casc_operand *on, const casc_behavior *b);
+/* The event time column of b. */
+casc_col casc_pl_time_col(const casc_behavior *b);
+
+/* Look up the names of req and add what the output needs to the plan:
+ * false after an error. */
+bool casc_pl_output(planner *p, const casc_output_request *req);
+
+#endif

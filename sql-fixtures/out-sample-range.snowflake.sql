@@ -1,0 +1,3 @@
+SELECT COUNT(*) AS profiles
+FROM fx.public.customers AS c
+WHERE TO_NUMBER(UPPER(SUBSTR(MD5('spring-2026:' || CAST(c.customer_id AS VARCHAR)), 1, 8)), 'XXXXXXXX') BETWEEN 429496730 AND 2576980377
