@@ -378,6 +378,7 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
         }
     }
     n->u.agg.scan = scan_index;
+    s->beyond_exists |= m != NULL || r->u.beh.pick != CASC_PICK_NONE;
     return add_aggregate(p, s, &a, &n->u.agg.agg) ? n : NULL;
 }
 
@@ -414,6 +415,18 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
     return NULL;
 }
 
+/* How often each scan's aggregates are tested in the folded tree n (the
+ * tests folded away no longer count). Depth is bounded by CASC_MAX_DEPTH. */
+static void count_refs(casc_plan *plan, const casc_pnode *n)
+{
+    if (n->kind == CASC_PL_AND || n->kind == CASC_PL_OR) {
+        for (uint32_t i = 0; i < n->u.list.n; i++)
+            count_refs(plan, n->u.list.items[i]);
+    } else if (n->kind == CASC_PL_AGG) {
+        plan->scans[n->u.agg.scan].refs++;
+    }
+}
+
 casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
                            const casc_rnode *const *rules, uint32_t nrules,
                            const casc_output_request *req, casc_diags *d)
@@ -432,6 +445,14 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
         p.plan->where = casc_pl_node(&p, CASC_PL_TRUE);
     } else {
         p.plan->where = build(&p, rules[0], NULL);
+        /* Warehouses take EXISTS in a WHERE, not in a SELECT list (as the
+         * overlap's regions are), so only here. */
+        if (p.plan->where)
+            count_refs(p.plan, p.plan->where);
+        for (uint32_t i = 0; i < p.plan->nscans; i++) {
+            casc_scan *s = &p.plan->scans[i];
+            s->semi_join = s->naggs == 1 && s->refs == 1 && !s->beyond_exists;
+        }
     }
     return p.plan->where && casc_pl_output(&p, req) && !p.oom ? p.plan : NULL;
 }

@@ -131,6 +131,13 @@ typedef struct casc_scan {
     casc_col time; /* the event time column */
     casc_aggregate *aggs;
     uint32_t naggs, cap;
+    uint32_t refs;      /* conditions tested on the scan's aggregates */
+    bool beyond_exists; /* one of them is more than "some event" */
+    /* Its one aggregate is tested once, for "some event", in the WHERE of
+     * the statement: rendered as a semi-join ([NOT] EXISTS) rather than a
+     * grouped join, which engines answer without grouping every profile's
+     * events (see BENCHMARKS.md). Still one read of the table. */
+    bool semi_join;
 } casc_scan;
 
 typedef struct casc_join {

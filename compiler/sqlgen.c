@@ -433,10 +433,31 @@ static const char *agg_ref(gen *g, uint32_t scan, uint32_t agg)
     return casc_arena_strndup(g->arena, ref, strlen(ref));
 }
 
+static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregate *a,
+                                 bool with_window);
+
+/* "Some event" of a behavior scanned for nothing else: [NOT] EXISTS, its
+ * events matched to the profile by key. */
+static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
+                             const casc_aggregate *a)
+{
+    const casc_behavior *b = s->behavior;
+    const char *key = casc_sg_ident(g, b->key_column);
+    const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
+    const char *c = agg_condition(g, s, a, a->has_window);
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sb_printf(&sb, "%sEXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)",
+                   n->negated ? "NOT " : "", casc_sg_table(g, &b->table), key, master_key,
+                   c ? " AND " : "", c ? c : "");
+    return casc_sg_keep(g, &sb);
+}
+
 static const char *agg_test(gen *g, const casc_pnode *n)
 {
     const casc_scan *s = &g->plan->scans[n->u.agg.scan];
     const casc_aggregate *a = &s->aggs[n->u.agg.agg];
+    if (s->semi_join)
+        return semi_join(g, n, s, a);
     const char *ref = agg_ref(g, n->u.agg.scan, n->u.agg.agg);
     if (a->kind == CASC_AGG_FIRST_TIME || a->kind == CASC_AGG_LAST_TIME) {
         const char *t = time_test(g, ref, &s->time, &n->u.agg.range);
@@ -607,6 +628,43 @@ static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint3
     casc_sb_printf(out, ") AS m%u", i + 1);
 }
 
+/* When every aggregate of a scan takes only some events (a filter, a
+ * window or both), the others cannot matter: the scan's WHERE keeps just
+ * those, so the engine reads and groups less (partition pruning, time
+ * indexes, fewer groups). Each aggregate still applies its own test. */
+static void scan_where(gen *g, casc_strbuf *out, const casc_scan *s, bool shared)
+{
+    bool all_filtered = s->naggs > 0, all_restricted = s->naggs > 0;
+    for (uint32_t i = 0; i < s->naggs; i++) {
+        all_filtered &= s->aggs[i].filter != NULL;
+        all_restricted &= s->aggs[i].filter != NULL || s->aggs[i].has_window;
+    }
+    if (!all_restricted)
+        return;
+    casc_sb_puts(out, "\n    WHERE ");
+    const char *and = "";
+    if (shared) {
+        const char *col = casc_sg_column(g, &s->time);
+        const char *bounds[2];
+        uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, bounds);
+        for (uint32_t i = 0; i < n; i++)
+            casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", bounds[i]);
+        if (!all_filtered)
+            return;
+        and = "\n      AND ";
+    }
+    /* The events of any aggregate: the OR of their conditions. */
+    bool several = s->naggs > 1;
+    casc_sb_printf(out, "%s%s", and, several && shared ? "(" : "");
+    for (uint32_t i = 0; i < s->naggs; i++) {
+        const casc_aggregate *a = &s->aggs[i];
+        const char *c = agg_condition(g, s, a, !shared && a->has_window);
+        casc_sb_printf(out, "%s%s%s%s", i ? "\n       OR " : "", several ? "(" : "", c ? c : "",
+                       several ? ")" : "");
+    }
+    casc_sb_puts(out, several && shared ? ")" : "");
+}
+
 static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t index)
 {
     const casc_behavior *b = s->behavior;
@@ -616,25 +674,7 @@ static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i
     for (uint32_t i = 0; i < s->naggs; i++)
         render_aggregate(g, out, s, i, !shared);
     casc_sb_printf(out, "\n    FROM %s AS e", casc_sg_table(g, &b->table));
-    /* When every aggregate has a window, only events inside one of them
-     * matter: say so where the engine can prune partitions. */
-    bool all_windowed = s->naggs > 0;
-    for (uint32_t i = 0; i < s->naggs; i++)
-        all_windowed &= s->aggs[i].has_window;
-    if (all_windowed) {
-        const char *col = casc_sg_column(g, &s->time);
-        casc_sb_puts(out, "\n    WHERE ");
-        if (shared) {
-            const char *bounds[2];
-            uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, bounds);
-            for (uint32_t i = 0; i < n; i++)
-                casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", bounds[i]);
-        } else {
-            for (uint32_t i = 0; i < s->naggs; i++)
-                casc_sb_printf(out, "%s%s", i ? "\n       OR " : "",
-                               time_test(g, col, &s->time, &s->aggs[i].window));
-        }
-    }
+    scan_where(g, out, s, shared);
     casc_sb_printf(out, "\n    GROUP BY e.%s\n) AS b%u ON b%u.%s = c.", key, index + 1,
                    index + 1, key);
     casc_sb_puts(out, casc_sg_ident(g, g->plan->model->key_column));
@@ -652,7 +692,8 @@ void casc_sg_sources(gen *g, casc_strbuf *out)
         casc_sb_printf(out, " = c.%s", key);
     }
     for (uint32_t i = 0; i < plan->nscans; i++)
-        render_scan(g, out, &plan->scans[i], i);
+        if (!plan->scans[i].semi_join)
+            render_scan(g, out, &plan->scans[i], i);
 }
 
 void casc_sg_where(gen *g, casc_strbuf *out)

@@ -6,6 +6,7 @@ LEFT JOIN (
         AVG(CASE WHEN e.amount IS NULL
             THEN e.amount END) AS m1
     FROM fx.events.purchases AS e
+    WHERE e.amount IS NULL
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE b1.m1 >= 0

@@ -8,6 +8,7 @@ LEFT JOIN (
     FROM fx.events.purchases AS e
     WHERE e.purchased_at >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')
       AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
+      AND e.amount > 0
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) >= 2

@@ -6,6 +6,7 @@ LEFT JOIN (
         COUNT(CASE WHEN e.category = 'Electronics'
             THEN 1 END) AS m1
     FROM fx.events.purchases AS e
+    WHERE e.category = 'Electronics'
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) = 0

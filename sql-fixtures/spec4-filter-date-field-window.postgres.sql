@@ -1,11 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(CASE WHEN (e.delivered_on > CAST(((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day') + INTERVAL '-1 microsecond') AS DATE) AND e.delivered_on <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE))
-            THEN 1 END) AS m1
-    FROM events.purchases AS e
-    GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
+WHERE EXISTS (SELECT 1 FROM events.purchases AS e WHERE e.customer_id = c.customer_id AND (e.delivered_on > CAST(((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day') + INTERVAL '-1 microsecond') AS DATE) AND e.delivered_on <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE)))

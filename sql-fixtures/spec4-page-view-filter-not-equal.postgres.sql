@@ -1,11 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.visitor_id,
-        COUNT(CASE WHEN e.device IS DISTINCT FROM 'mobile'
-            THEN 1 END) AS m1
-    FROM web.page_views AS e
-    GROUP BY e.visitor_id
-) AS b1 ON b1.visitor_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
+WHERE EXISTS (SELECT 1 FROM web.page_views AS e WHERE e.visitor_id = c.customer_id AND e.device IS DISTINCT FROM 'mobile')

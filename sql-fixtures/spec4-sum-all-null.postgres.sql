@@ -6,6 +6,7 @@ LEFT JOIN (
         SUM(CASE WHEN e.amount IS NULL
             THEN e.amount END) AS m1
     FROM events.purchases AS e
+    WHERE e.amount IS NULL
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) = 0

@@ -10,8 +10,10 @@ LEFT JOIN (
                  AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00')
             THEN 1 END) AS m2
     FROM events.purchases AS e
-    WHERE (e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day') AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')
-       OR (e.purchased_at >= (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month') AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00'))
+    WHERE (e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
+                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')
+       OR (e.purchased_at >= (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month')
+                 AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00'))
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) > 0

@@ -10,8 +10,10 @@ LEFT JOIN (
                  AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
             THEN 1 END) AS m2
     FROM fx.events.purchases AS e
-    WHERE (e.purchased_at >= DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
-       OR (e.purchased_at >= DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
+    WHERE (e.purchased_at >= DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+                 AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+       OR (e.purchased_at >= DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
+                 AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) > 0

@@ -1,11 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1
-    FROM mobile.app_sessions AS e
-    WHERE e.started_ms >= (EXTRACT(EPOCH FROM TIMESTAMP '2026-03-30 12:00:00') * 1000)
-    GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
+WHERE EXISTS (SELECT 1 FROM mobile.app_sessions AS e WHERE e.customer_id = c.customer_id AND e.started_ms >= (EXTRACT(EPOCH FROM TIMESTAMP '2026-03-30 12:00:00') * 1000))

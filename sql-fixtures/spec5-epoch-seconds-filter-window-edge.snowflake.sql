@@ -1,13 +1,5 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.visitor_id,
-        COUNT(CASE WHEN e.url IS NULL
-            THEN 1 END) AS m1
-    FROM fx.web.page_views AS e
-    WHERE e.time >= (DATE_PART(epoch_microsecond, DATEADD(minute, -10, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) / 1000000)
-      AND e.time <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000)
-    GROUP BY e.visitor_id
-) AS b1 ON b1.visitor_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
+WHERE EXISTS (SELECT 1 FROM fx.web.page_views AS e WHERE e.visitor_id = c.customer_id AND e.url IS NULL
+                 AND e.time >= (DATE_PART(epoch_microsecond, DATEADD(minute, -10, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) / 1000000)
+                 AND e.time <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000))

@@ -1,14 +1,6 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
 LEFT JOIN fx.analytics.customer_metrics AS a1 ON a1.customer_id = c.customer_id
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1
-    FROM fx.events.purchases AS e
-    WHERE e.purchased_at >= timestampadd(DAY, -180, TIMESTAMP '2026-03-30 12:00:00')
-      AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
-    GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
 WHERE NOT COALESCE(a1.ltv > 5000, FALSE)
-  OR COALESCE(b1.m1, 0) > 0
+  OR EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= timestampadd(DAY, -180, TIMESTAMP '2026-03-30 12:00:00')
+                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')

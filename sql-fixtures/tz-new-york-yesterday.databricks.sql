@@ -1,12 +1,4 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1
-    FROM fx.events.purchases AS e
-    WHERE e.purchased_at >= to_utc_timestamp(timestampadd(DAY, -1, date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York'))), 'America/New_York')
-      AND e.purchased_at < to_utc_timestamp(date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York')), 'America/New_York')
-    GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
+WHERE EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= to_utc_timestamp(timestampadd(DAY, -1, date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York'))), 'America/New_York')
+                 AND e.purchased_at < to_utc_timestamp(date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York')), 'America/New_York'))
