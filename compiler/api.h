@@ -23,6 +23,7 @@ struct casc_result {
     casc_arena *arena; /* NULL only for the shared out-of-memory result */
     casc_status status;
     const char *text; /* NULL unless CASC_OK */
+    char *owned;      /* text's heap buffer, taken from the builder (not copied) */
     size_t len;
     casc_diagnostic *diags;
     size_t ndiags;
@@ -36,11 +37,12 @@ struct casc_result {
 casc_result *casc_result_new(casc_diags *d);
 /* The result for when memory ran out: immutable, never freed. */
 casc_result *casc_result_nomem(void);
-/* Close r with status (CASC_OK: with text, whose copy it keeps): the
+/* Close r with status (CASC_OK: with text, whose buffer it takes over,
+ * leaving text empty; a 10 MB rule's SQL is not copied again): the
  * diagnostics in d become data and text. Takes r's arena failure into
  * account, returning the out-of-memory result instead (after freeing r). */
 casc_result *casc_result_finish(casc_result *r, casc_status status, const casc_diags *d,
-                                const casc_strbuf *text);
+                                casc_strbuf *text);
 /* An option error: one diagnostic without a place. */
 casc_result *casc_result_option_error(casc_result *r, casc_diags *d, const char *fmt, ...)
 #if defined(__GNUC__)

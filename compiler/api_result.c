@@ -1,6 +1,7 @@
 /* api_result.c - results: status, text and diagnostics as data. */
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api.h"
@@ -90,7 +91,7 @@ static bool keep_diagnostics(casc_result *r, const casc_diags *d)
 }
 
 casc_result *casc_result_finish(casc_result *r, casc_status status, const casc_diags *d,
-                                const casc_strbuf *text)
+                                casc_strbuf *text)
 {
     r->status = status;
     if (d->out_of_memory) {
@@ -99,9 +100,14 @@ casc_result *casc_result_finish(casc_result *r, casc_status status, const casc_d
     }
     bool ok = keep_diagnostics(r, d);
     if (status == CASC_OK && text) {
-        r->text = text->failed ? NULL : casc_arena_strndup(r->arena, casc_sb_str(text), text->len);
+        if (text->failed) {
+            ok = false;
+            casc_sb_free(text);
+        }
+        r->owned = text->data;
+        r->text = r->owned ? r->owned : ""; /* an empty builder has no buffer */
         r->len = text->len;
-        ok &= r->text != NULL;
+        *text = (casc_strbuf)CASC_STRBUF_INIT;
     }
     if (!ok || casc_arena_failed(r->arena)) {
         casc_result_free(r);
@@ -166,6 +172,8 @@ const char *casc_result_table(const casc_result *r, size_t i)
 
 void casc_result_free(casc_result *r)
 {
-    if (r && r != &nomem_result)
+    if (r && r != &nomem_result) {
+        free(r->owned);
         casc_arena_free(r->arena);
+    }
 }
