@@ -629,12 +629,10 @@ static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint3
 }
 
 /* When every aggregate of a scan takes only some events (a filter, a
- * window or both), the others cannot matter: the condition keeping just
- * those goes to the scan's WHERE, so the engine reads and groups less
- * (partition pruning, time indexes, fewer groups). Each aggregate still
- * applies its own test. Nothing is written when some aggregate takes every
- * event. */
-static void events_taken(gen *g, casc_strbuf *out, const casc_scan *s, bool shared)
+ * window or both), the others cannot matter: the scan's WHERE keeps just
+ * those, so the engine reads and groups less (partition pruning, time
+ * indexes, fewer groups). Each aggregate still applies its own test. */
+static void scan_where(gen *g, casc_strbuf *out, const casc_scan *s, bool shared)
 {
     bool all_filtered = s->naggs > 0, all_restricted = s->naggs > 0;
     for (uint32_t i = 0; i < s->naggs; i++) {
@@ -643,6 +641,7 @@ static void events_taken(gen *g, casc_strbuf *out, const casc_scan *s, bool shar
     }
     if (!all_restricted)
         return;
+    casc_sb_puts(out, "\n    WHERE ");
     const char *and = "";
     if (shared) {
         const char *col = casc_sg_column(g, &s->time);
@@ -664,62 +663,6 @@ static void events_taken(gen *g, casc_strbuf *out, const casc_scan *s, bool shar
                        several ? ")" : "");
     }
     casc_sb_puts(out, several && shared ? ")" : "");
-}
-
-static bool on_master(const casc_pnode *n)
-{
-    return (n->kind == CASC_PL_PRED && n->u.pred.col.source == CASC_SRC_MASTER) ||
-           (n->kind == CASC_PL_TIME && n->u.time.col.source == CASC_SRC_MASTER);
-}
-
-/* The profiles a grouped scan need consider: when the statement's WHERE is
- * an AND with conditions on master columns, only profiles passing them can
- * be selected, so only their events need grouping (the condition is the
- * same text, on the master table read again as c; a profile for which it
- * is false or null is out either way). NULL when there is no such
- * condition. */
-static const char *candidates(gen *g)
-{
-    const casc_pnode *w = g->plan->where;
-    if (w->kind != CASC_PL_AND)
-        return NULL;
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    const casc_parent_model *m = g->plan->model;
-    for (uint32_t i = 0; i < w->u.list.n; i++) {
-        const casc_pnode *item = w->u.list.items[i];
-        if (!on_master(item))
-            continue;
-        if (sb.len == 0 && !sb.failed) {
-            const char *key = casc_sg_ident(g, m->key_column);
-            casc_sb_printf(&sb, "IN (SELECT c.%s FROM %s AS c\n                WHERE ", key,
-                           casc_sg_table(g, &m->master));
-        } else {
-            casc_sb_puts(&sb, "\n                  AND ");
-        }
-        casc_sb_puts(&sb, casc_sg_cond(g, item, 18));
-    }
-    if (sb.len == 0 && !sb.failed) {
-        casc_sb_free(&sb);
-        return NULL;
-    }
-    casc_sb_putc(&sb, ')');
-    return casc_sg_keep(g, &sb);
-}
-
-static void scan_where(gen *g, casc_strbuf *out, const casc_scan *s, bool shared)
-{
-    casc_strbuf taken = CASC_STRBUF_INIT;
-    events_taken(g, &taken, s, shared);
-    out->failed |= taken.failed;
-    const char *cand = candidates(g);
-    const char *key = casc_sg_ident(g, s->behavior->key_column);
-    if (taken.len && cand)
-        casc_sb_printf(out, "\n    WHERE (%s)\n      AND e.%s %s", casc_sb_str(&taken), key, cand);
-    else if (taken.len)
-        casc_sb_printf(out, "\n    WHERE %s", casc_sb_str(&taken));
-    else if (cand)
-        casc_sb_printf(out, "\n    WHERE e.%s %s", key, cand);
-    casc_sb_free(&taken);
 }
 
 static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t index)
