@@ -179,19 +179,38 @@ casc_result *casc_overlap(const casc_model *model, const char *const *rules, con
     return finish_sql(r, &c.d, ok ? plan : NULL, &sql);
 }
 
+/* Start a call that reads a rule without compiling it: a new result and
+ * the rule as *src. NULL when the call is over already: *done is then its
+ * result (memory ran out, or the rule format is not valid). */
+static casc_result *begin_read(const char *rule, size_t len, const casc_options *o,
+                               casc_diags *d, casc_source *src, casc_result **done)
+{
+    casc_result *r = casc_result_new(d);
+    if (!r) {
+        *done = casc_result_nomem();
+        return NULL;
+    }
+    casc_rule_format from = o ? o->from : CASC_RULE_AUTO;
+    if (!known_format(from)) {
+        *done = casc_result_option_error(r, d, "unknown rule format %d", (int)from);
+        return NULL;
+    }
+    if (!rule_source(r, rule, len, o, src)) {
+        *done = casc_result_finish(r, CASC_ERR_NOMEM, d, NULL);
+        return NULL;
+    }
+    return r;
+}
+
 casc_result *casc_check(const casc_model *model, const char *rule, size_t len,
                         const casc_options *options)
 {
     casc_diags d;
-    casc_result *r = casc_result_new(&d);
-    if (!r)
-        return casc_result_nomem();
-    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
-    if (!known_format(from))
-        return casc_result_option_error(r, &d, "unknown rule format %d", (int)from);
     casc_source src;
-    if (!rule_source(r, rule, len, options, &src))
-        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+    casc_result *done, *r = begin_read(rule, len, options, &d, &src, &done);
+    if (!r)
+        return done;
+    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
     bool ok = casc_check_rule(r->arena, model->model, &src, from, &d);
     return casc_result_finish(r, ok ? CASC_OK : CASC_ERR_INPUT, &d, NULL);
 }
@@ -200,17 +219,13 @@ casc_result *casc_format(const char *rule, size_t len, casc_rule_format to,
                          const casc_options *options)
 {
     casc_diags d;
-    casc_result *r = casc_result_new(&d);
+    casc_source src;
+    casc_result *done, *r = begin_read(rule, len, options, &d, &src, &done);
     if (!r)
-        return casc_result_nomem();
-    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
-    if (!known_format(from))
-        return casc_result_option_error(r, &d, "unknown rule format %d", (int)from);
+        return done;
     if (to != CASC_RULE_DSL && to != CASC_RULE_JSON)
         return casc_result_option_error(r, &d, "cannot format to rule format %d", (int)to);
-    casc_source src;
-    if (!rule_source(r, rule, len, options, &src))
-        return casc_result_finish(r, CASC_ERR_NOMEM, &d, NULL);
+    casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
     casc_node *tree = casc_read_rule(r->arena, &src, from, &d);
     if (!tree)
         return casc_result_finish(r, CASC_ERR_INPUT, &d, NULL);
