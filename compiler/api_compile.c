@@ -92,16 +92,21 @@ static void keep_tables(casc_result *r, const casc_plan *plan)
     if (!r->tables)
         return;
     for (uint32_t i = 0; i < n; i++) {
-        casc_strbuf sb = CASC_STRBUF_INIT;
-        if (ts[i]->database)
-            casc_sb_printf(&sb, "%s.", ts[i]->database);
-        if (ts[i]->schema)
-            casc_sb_printf(&sb, "%s.", ts[i]->schema);
-        casc_sb_puts(&sb, ts[i]->table);
-        const char *name = sb.failed ? NULL : casc_arena_strndup(r->arena, sb.data, sb.len);
-        casc_sb_free(&sb);
+        const char *parts[] = {ts[i]->database, ts[i]->schema, ts[i]->table};
+        size_t len[3], total = 0;
+        for (int k = 0; k < 3; k++)
+            total += (len[k] = parts[k] ? strlen(parts[k]) : 0) + 1;
+        char *name = casc_arena_alloc(r->arena, total), *p = name;
         if (!name)
             return;
+        for (int k = 0; k < 3; k++) {
+            if (!parts[k])
+                continue;
+            if (p != name)
+                *p++ = '.';
+            memcpy(p, parts[k], len[k]);
+            p += len[k];
+        }
         r->tables[r->ntables++] = name;
     }
 }

@@ -71,6 +71,8 @@ void casc_backend_list(casc_strbuf *out);
 /* Append name as an identifier: bare when it is a plain identifier that is
  * not reserved (so it folds as the user's own DDL does), else quoted. */
 void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, bool always_quote);
+/* Does casc_sql_ident write name as it is? */
+bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_quote);
 /* Append template t with its arguments substituted. */
 void casc_sql_apply(casc_strbuf *out, const casc_backend *b, casc_sql_template t,
                     const char *const *args, size_t nargs);

@@ -34,31 +34,30 @@ static int compare_word(const void *key, const void *elem)
     return strcmp(key, *(const char *const *)elem);
 }
 
-static bool is_reserved(const casc_backend *b, const char *name)
+bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_quote)
 {
+    /* Plain (a letter or _, then letters, digits and _) and not reserved;
+     * the lower-case copy is for the reserved words, none that long. */
+    if (always_quote)
+        return false;
     char lower[64];
-    size_t n = strlen(name);
-    if (n >= sizeof lower)
-        return false;
-    for (size_t i = 0; i <= n; i++)
-        lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-    return bsearch(lower, b->reserved, b->nreserved, sizeof *b->reserved, compare_word) != NULL;
-}
-
-static bool is_plain(const char *s)
-{
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '_'))
+    size_t n = 0;
+    for (const char *s = name; *s; s++, n++) {
+        char c = *s, l = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        if (!((l >= 'a' && l <= 'z') || l == '_' || (n && c >= '0' && c <= '9')))
             return false;
-    return true;
+        if (n < sizeof lower)
+            lower[n] = l;
+    }
+    if (n == 0 || n >= sizeof lower)
+        return n > 0;
+    lower[n] = '\0';
+    return !bsearch(lower, b->reserved, b->nreserved, sizeof *b->reserved, compare_word);
 }
 
 void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, bool always_quote)
 {
-    if (!always_quote && is_plain(name) && !is_reserved(b, name)) {
+    if (casc_sql_ident_bare(b, name, always_quote)) {
         casc_sb_puts(out, name);
         return;
     }
@@ -74,28 +73,31 @@ void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, b
 void casc_sql_apply(casc_strbuf *out, const casc_backend *b, casc_sql_template t,
                     const char *const *args, size_t nargs)
 {
-    for (const char *p = b->templates[t]; *p; p++) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}' &&
-            (size_t)(p[1] - '0') < nargs) {
-            casc_sb_puts(out, args[p[1] - '0']);
-            p += 2;
-        } else {
-            casc_sb_putc(out, *p);
-        }
+    const char *p = b->templates[t];
+    for (const char *brace; (brace = strchr(p, '{'));) {
+        size_t i = (size_t)(brace[1] - '0');
+        bool arg = brace[1] >= '0' && brace[1] <= '9' && brace[2] == '}' && i < nargs;
+        casc_sb_put(out, p, (size_t)(brace - p) + !arg);
+        if (arg)
+            casc_sb_puts(out, args[i]);
+        p = brace + (arg ? 3 : 1);
     }
+    casc_sb_puts(out, p);
 }
 
 static void string_literal(casc_strbuf *out, const char *s, size_t n, bool double_quote,
                            bool escape_backslash)
 {
     casc_sb_putc(out, '\'');
+    size_t run = 0; /* s[run..i) is copied as it is */
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\'')
-            casc_sb_putc(out, double_quote ? '\'' : '\\');
-        else if (s[i] == '\\' && escape_backslash)
-            casc_sb_putc(out, '\\');
-        casc_sb_putc(out, s[i]);
+        if (s[i] != '\'' && (s[i] != '\\' || !escape_backslash))
+            continue;
+        casc_sb_put(out, s + run, i - run);
+        casc_sb_putc(out, s[i] == '\'' && !double_quote ? '\\' : s[i]);
+        run = i;
     }
+    casc_sb_put(out, s + run, n - run);
     casc_sb_putc(out, '\'');
 }
 

@@ -2,6 +2,7 @@
  * AND/OR, folded constants, symbolic time ranges, one scan per behavior. */
 #include "plan_ctx.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void *casc_pl_alloc(planner *p, size_t size)
@@ -312,8 +313,37 @@ static casc_scan *scan_for(planner *p, const casc_behavior *b, uint32_t *index)
     return &pl->scans[pl->nscans++];
 }
 
+/* Rebuild the scan's hash table of aggregates at nslots slots. */
+static bool rehash(planner *p, casc_scan *s, uint32_t nslots)
+{
+    uint32_t *slots = casc_pl_alloc(p, nslots * sizeof *slots);
+    if (!slots)
+        return false;
+    for (uint32_t i = 0; i < s->naggs; i++) {
+        uint32_t k = (uint32_t)casc_aggregate_hash(&s->aggs[i]) & (nslots - 1);
+        while (slots[k])
+            k = (k + 1) & (nslots - 1);
+        slots[k] = i + 1;
+    }
+    s->slots = slots;
+    s->nslots = nslots;
+    return true;
+}
+
+/* The index of aggregate a in scan s: an identical one already there is
+ * shared (conditions testing the same measure with other thresholds, or
+ * repeated), so the SQL computes each measure once. */
 static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uint32_t *index)
 {
+    uint32_t k = 0;
+    if (s->nslots) {
+        k = (uint32_t)casc_aggregate_hash(a) & (s->nslots - 1);
+        for (; s->slots[k]; k = (k + 1) & (s->nslots - 1))
+            if (casc_aggregate_equal(&s->aggs[s->slots[k] - 1], a)) {
+                *index = s->slots[k] - 1;
+                return true;
+            }
+    }
     if (s->naggs == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 4;
         casc_aggregate *aggs = casc_arena_grow(p->arena, s->aggs, s->naggs * sizeof *aggs,
@@ -327,6 +357,9 @@ static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uin
     }
     s->aggs[s->naggs] = *a;
     *index = s->naggs++;
+    if (s->naggs * 2 > s->nslots)
+        return rehash(p, s, s->cap * 4);
+    s->slots[k] = s->naggs;
     return true;
 }
 
@@ -378,7 +411,6 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
         }
     }
     n->u.agg.scan = scan_index;
-    s->beyond_exists |= m != NULL || r->u.beh.pick != CASC_PICK_NONE;
     return add_aggregate(p, s, &a, &n->u.agg.agg) ? n : NULL;
 }
 
@@ -415,16 +447,190 @@ static casc_pnode *build(planner *p, const casc_rnode *r, const casc_behavior *i
     return NULL;
 }
 
-/* How often each scan's aggregates are tested in the folded tree n (the
- * tests folded away no longer count). Depth is bounded by CASC_MAX_DEPTH. */
-static void count_refs(casc_plan *plan, const casc_pnode *n)
+/* Is a value of `op lo [hi]` (ne: `!=`) true for x? */
+static bool compare(double x, casc_op op, bool ne, double lo, double hi)
+{
+    switch (op) {
+    case CASC_OP_EQ: return ne ? x != lo : x == lo;
+    case CASC_OP_LT: return x < lo;
+    case CASC_OP_LE: return x <= lo;
+    case CASC_OP_GT: return x > lo;
+    case CASC_OP_GE: return x >= lo;
+    default: return x >= lo && x <= hi; /* BETWEEN */
+    }
+}
+
+static bool number(const casc_value *v, double *x)
+{
+    char text[64];
+    if (v->kind != CASC_V_NUMBER || v->len >= sizeof text)
+        return false;
+    memcpy(text, v->text, v->len);
+    text[v->len] = '\0';
+    *x = strtod(text, NULL);
+    return true;
+}
+
+/* ---- after folding ---- */
+
+/* The scans and aggregates still tested once constants are folded, in
+ * the order they are first tested: the others are not read at all. */
+typedef struct pruning {
+    uint32_t *scan_map; /* per scan: new index + 1, 0 while untested */
+    uint32_t **agg_map; /* per scan, per aggregate: likewise */
+    casc_scan *scans;
+    uint32_t nscans;
+} pruning;
+
+/* Is the test "some event" (count > 0), which a semi-join answers? */
+static bool some_event(const casc_plan *plan, const casc_pnode *n)
+{
+    const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
+    double lo;
+    return a->kind == CASC_AGG_COUNT && n->u.agg.op == CASC_OP_GT && !n->u.agg.ne &&
+           number(&n->u.agg.lo, &lo) && lo == 0;
+}
+
+/* Renumber the tests of n. Depth is bounded by CASC_MAX_DEPTH. */
+static bool renumber(planner *p, pruning *r, casc_pnode *n)
 {
     if (n->kind == CASC_PL_AND || n->kind == CASC_PL_OR) {
         for (uint32_t i = 0; i < n->u.list.n; i++)
-            count_refs(plan, n->u.list.items[i]);
-    } else if (n->kind == CASC_PL_AGG) {
-        plan->scans[n->u.agg.scan].refs++;
+            if (!renumber(p, r, n->u.list.items[i]))
+                return false;
+        return true;
     }
+    if (n->kind != CASC_PL_AGG)
+        return true;
+    uint32_t si = n->u.agg.scan, ai = n->u.agg.agg;
+    const casc_scan *old = &p->plan->scans[si];
+    if (!r->scan_map[si]) {
+        casc_scan *s = &r->scans[r->nscans];
+        *s = (casc_scan){.behavior = old->behavior, .time = old->time, .cap = old->naggs};
+        s->aggs = casc_pl_alloc(p, old->naggs * sizeof *s->aggs);
+        r->agg_map[si] = casc_pl_alloc(p, old->naggs * sizeof *r->agg_map[si]);
+        if (!s->aggs || !r->agg_map[si])
+            return false;
+        r->scan_map[si] = ++r->nscans;
+    }
+    casc_scan *s = &r->scans[r->scan_map[si] - 1];
+    if (!r->agg_map[si][ai]) {
+        s->aggs[s->naggs] = old->aggs[ai];
+        r->agg_map[si][ai] = ++s->naggs;
+    }
+    s->refs++;
+    s->beyond_exists |= !some_event(p->plan, n);
+    n->u.agg.scan = r->scan_map[si] - 1;
+    n->u.agg.agg = r->agg_map[si][ai] - 1;
+    return true;
+}
+
+static bool prune(planner *p)
+{
+    casc_plan *pl = p->plan;
+    pruning r = {0};
+    uint32_t n = pl->nscans ? pl->nscans : 1;
+    r.scan_map = casc_pl_alloc(p, n * sizeof *r.scan_map);
+    r.agg_map = casc_pl_alloc(p, n * sizeof *r.agg_map);
+    r.scans = casc_pl_alloc(p, n * sizeof *r.scans);
+    if (!r.scan_map || !r.agg_map || !r.scans || !renumber(p, &r, pl->where))
+        return false;
+    for (uint32_t i = 0; i < pl->out.nrules; i++)
+        if (!renumber(p, &r, pl->out.rules[i]))
+            return false;
+    pl->scans = r.scans;
+    pl->nscans = r.nscans;
+    return true;
+}
+
+/* Is the AGG test n surely false for a profile without events? Over no
+ * events counts and sums are 0, the other aggregates have no value, and a
+ * positive test of no value is false (a negated one true). */
+static bool false_without_events(const casc_plan *plan, const casc_pnode *n)
+{
+    const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
+    if (a->kind > CASC_AGG_SUM)
+        return !n->negated;
+    double lo, hi = 0;
+    if (!number(&n->u.agg.lo, &lo) || (n->u.agg.op == CASC_OP_BETWEEN && !number(&n->u.agg.hi, &hi)))
+        return false;
+    return compare(0, n->u.agg.op, n->u.agg.ne, lo, hi) == n->negated;
+}
+
+/* Is conjunct n a test of the profile's own row that likely keeps few
+ * profiles: a time window or a comparison with values, positive. Without
+ * the warehouse's statistics this is a guess, and a conservative one:
+ * booleans, pattern matches, negations, OR and segments do not count
+ * (see the measurements in BENCHMARKS.md). */
+static bool narrows(const casc_pnode *n)
+{
+    if (n->negated)
+        return false;
+    if (n->kind == CASC_PL_TIME)
+        return true;
+    if (n->kind != CASC_PL_PRED)
+        return false;
+    switch (n->u.pred.op) {
+    case CASC_P_EQ:
+    case CASC_P_IN:
+    case CASC_P_BETWEEN:
+    case CASC_P_LT:
+    case CASC_P_LE:
+    case CASC_P_GT:
+    case CASC_P_GE: return true;
+    default: return false;
+    }
+}
+
+/* The conjuncts of the rule that test a scan's aggregates, when they are
+ * all its tests, become one GROUP node the scan answers itself (see
+ * casc_scan.grouped_test and .correlated). */
+static bool group_tests(planner *p)
+{
+    casc_plan *pl = p->plan;
+    casc_pnode *w = pl->where;
+    casc_pnode **items = w->kind == CASC_PL_AND ? w->u.list.items : &pl->where;
+    uint32_t n = w->kind == CASC_PL_AND ? w->u.list.n : 1;
+    bool narrowed = false; /* a conjunct keeps few profiles */
+    for (uint32_t i = 0; i < n; i++)
+        narrowed |= narrows(items[i]);
+    for (uint32_t si = 0; si < pl->nscans; si++) {
+        casc_scan *s = &pl->scans[si];
+        uint32_t mine = 0, first = n;
+        bool fails = false;
+        for (uint32_t i = 0; i < n; i++)
+            if (items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si) {
+                mine++;
+                first = first < i ? first : i;
+                fails |= false_without_events(pl, items[i]);
+            }
+        if (s->semi_join || !mine || mine != s->refs || !(fails || narrowed))
+            continue;
+        casc_pnode **tests = casc_pl_alloc(p, mine * sizeof *tests);
+        casc_pnode *g = casc_pl_node(p, CASC_PL_GROUP);
+        if (!tests || !g)
+            return false;
+        uint32_t k = 0, kept = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            if (items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si)
+                tests[k++] = items[i];
+            if (i == first)
+                items[kept++] = g;
+            else if (!(items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si))
+                items[kept++] = items[i];
+        }
+        if (!(g->u.group.test = casc_pl_chain(p, CASC_PL_AND, tests, mine)))
+            return false;
+        g->u.group.scan = si;
+        s->correlated = narrowed;
+        s->grouped_test = !narrowed;
+        n = kept;
+        if (w->kind == CASC_PL_AND)
+            w->u.list.n = n;
+    }
+    if (w->kind == CASC_PL_AND && n == 1)
+        pl->where = items[0];
+    return true;
 }
 
 casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
@@ -445,14 +651,18 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
         p.plan->where = casc_pl_node(&p, CASC_PL_TRUE);
     } else {
         p.plan->where = build(&p, rules[0], NULL);
+    }
+    if (!p.plan->where || !prune(&p))
+        return NULL;
+    if (req->select != CASC_SELECT_OVERLAP) {
         /* Warehouses take EXISTS in a WHERE, not in a SELECT list (as the
          * overlap's regions are), so only here. */
-        if (p.plan->where)
-            count_refs(p.plan, p.plan->where);
         for (uint32_t i = 0; i < p.plan->nscans; i++) {
             casc_scan *s = &p.plan->scans[i];
             s->semi_join = s->naggs == 1 && s->refs == 1 && !s->beyond_exists;
         }
+        if (!group_tests(&p))
+            return NULL;
     }
     return p.plan->where && casc_pl_output(&p, req) && !p.oom ? p.plan : NULL;
 }

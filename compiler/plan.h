@@ -65,6 +65,7 @@ typedef enum {
     CASC_PL_AGG,     /* an aggregate of a behavior scan, tested */
     CASC_PL_SEGMENT, /* membership in a table segment */
     CASC_PL_SAMPLE,  /* the key's hash within a range (--sample) */
+    CASC_PL_GROUP,   /* tests of one scan's aggregates, answered in the scan */
 } casc_pl_kind;
 
 typedef enum {
@@ -111,6 +112,10 @@ struct casc_pnode {
         } agg;
         const casc_segment *segment;
         struct {
+            uint32_t scan;
+            casc_pnode *test; /* AGG tests of that scan, and-ed */
+        } group;
+        struct {
             uint64_t lo, hi; /* lo <= hash < hi (output.h) */
             const char *seed;
         } sample;
@@ -129,8 +134,10 @@ typedef struct casc_aggregate {
 typedef struct casc_scan {
     const casc_behavior *behavior;
     casc_col time; /* the event time column */
-    casc_aggregate *aggs;
+    casc_aggregate *aggs; /* each different: identical ones are shared */
     uint32_t naggs, cap;
+    uint32_t *slots; /* while planning, a hash table of aggs: index + 1 */
+    uint32_t nslots; /* a power of two, at least twice naggs */
     uint32_t refs;      /* conditions tested on the scan's aggregates */
     bool beyond_exists; /* one of them is more than "some event" */
     /* Its one aggregate is tested once, for "some event", in the WHERE of
@@ -138,6 +145,17 @@ typedef struct casc_scan {
      * grouped join, which engines answer without grouping every profile's
      * events (see BENCHMARKS.md). Still one read of the table. */
     bool semi_join;
+    /* Every test of its aggregates is a conjunct of the rule (a GROUP
+     * node): the scan answers them itself, in one of two ways (measured in
+     * BENCHMARKS.md). When another conjunct likely keeps few profiles (a
+     * window or comparison on the profile's own row), as a subquery
+     * correlated by key that engines run (or decorrelate) for the remaining
+     * profiles only, over their events alone; */
+    bool correlated;
+    /* else, when together the tests fail without events, as a grouped scan
+     * keeping only the profiles that pass (GROUP BY ... HAVING), so no
+     * profile's aggregates travel to a join. */
+    bool grouped_test;
 } casc_scan;
 
 typedef struct casc_join {
@@ -173,6 +191,13 @@ typedef struct casc_plan {
     casc_scan *scans; /* behavior tables, each scanned once */
     uint32_t nscans;
 } casc_plan;
+
+/* Structural equality (plan_equal.c): equal parts compute the same. */
+bool casc_instant_equal(const casc_instant *a, const casc_instant *b);
+bool casc_bound_equal(const casc_bound *a, const casc_bound *b);
+bool casc_range_equal(const casc_range *a, const casc_range *b);
+bool casc_aggregate_equal(const casc_aggregate *a, const casc_aggregate *b);
+uint64_t casc_aggregate_hash(const casc_aggregate *a);
 
 /* Every table the plan reads, each once, in the order the SQL names them:
  * master, attribute tables, behavior tables, segment tables. Returns the

@@ -17,10 +17,10 @@
 #include "sqlgen_ctx.h"
 #include "timelit.h"
 
-const char *casc_sg_keep(gen *g, casc_strbuf *sb)
+/* sb's text in the arena ("" and g->failed when memory ran out). */
+static const char *keep(gen *g, const casc_strbuf *sb)
 {
     const char *s = sb->failed ? NULL : casc_arena_strndup(g->arena, casc_sb_str(sb), sb->len);
-    casc_sb_free(sb);
     if (!s) {
         g->failed = true;
         return "";
@@ -28,34 +28,68 @@ const char *casc_sg_keep(gen *g, casc_strbuf *sb)
     return s;
 }
 
+const char *casc_sg_keep(gen *g, casc_strbuf *sb)
+{
+    const char *s = keep(g, sb);
+    casc_sb_free(sb);
+    return s;
+}
+
+/* The generator's one buffer for building a string, emptied: every
+ * string is built there and kept in the arena, with no allocation of its
+ * own. Nothing built there may call another builder before it is kept. */
+static casc_strbuf *scratch(gen *g)
+{
+    casc_sb_truncate(&g->scratch, 0);
+    return &g->scratch;
+}
+
 const char *casc_sg_apply(gen *g, casc_sql_template t, const char *a0, const char *a1,
                           const char *a2)
 {
     const char *args[] = {a0, a1, a2};
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_sql_apply(&sb, g->b, t, args, 3);
-    return casc_sg_keep(g, &sb);
+    casc_sql_apply(scratch(g), g->b, t, args, 3);
+    return keep(g, &g->scratch);
 }
 
 const char *casc_sg_literal(gen *g, const char *s, size_t n)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    g->b->string_literal(&sb, s, n);
-    return casc_sg_keep(g, &sb);
+    g->b->string_literal(scratch(g), s, n);
+    return keep(g, &g->scratch);
+}
+
+/* Does name need no quotes? A rule asks that of a few names (the model's
+ * strings, at fixed addresses) about a hundred times. */
+static bool bare(gen *g, const char *name)
+{
+    size_t i = ((uintptr_t)name >> 3) % (sizeof g->bare / sizeof *g->bare);
+    if (g->bare_names[i] != name) {
+        g->bare_names[i] = name;
+        g->bare[i] = casc_sql_ident_bare(g->b, name, g->plan->model->quote_always);
+    }
+    return g->bare[i];
+}
+
+static void put_ident(gen *g, casc_strbuf *sb, const char *name)
+{
+    if (bare(g, name))
+        casc_sb_puts(sb, name);
+    else
+        casc_sql_ident(sb, g->b, name, true);
 }
 
 const char *casc_sg_ident(gen *g, const char *name)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_sql_ident(&sb, g->b, name, g->plan->model->quote_always);
-    return casc_sg_keep(g, &sb);
+    if (bare(g, name))
+        return name; /* the model's own string, as long-lived as the SQL */
+    put_ident(g, scratch(g), name);
+    return keep(g, &g->scratch);
 }
 
 const char *casc_sg_format(gen *g, const char *fmt, const char *a, const char *b)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_sb_printf(&sb, fmt, a, b);
-    return casc_sg_keep(g, &sb);
+    casc_sb_printf(scratch(g), fmt, a, b);
+    return keep(g, &g->scratch);
 }
 
 /* ---- time ---- */
@@ -230,38 +264,29 @@ static bool local_midnight(const casc_instant *i)
 
 static const char *const cmp_ops[2][2] = {{">", ">="}, {"<", "<="}}; /* [hi][inclusive] */
 
-/* One side of a range on a time column stored as `col`. */
-static const char *time_bound(gen *g, const char *col, const casc_col *c, const casc_bound *bd,
-                              bool hi)
+/* The value a time column stored as c is compared with for one side of a
+ * range, and the comparison (*op). */
+const char *casc_sg_bound_value(gen *g, const casc_col *c, const casc_bound *bd, bool hi,
+                                const char **op)
 {
     bool up = hi != bd->inclusive; /* >= and < round the bound up */
     texpr t = instant(g, &bd->at, up);
     const char *at = as_utc(g, t);
-    const char *op = cmp_ops[hi][bd->inclusive];
+    *op = cmp_ops[hi][bd->inclusive];
     switch (c->storage) {
-    case CASC_TIME_EPOCH_SECONDS:
-        return casc_sg_format(
-            g, "%s %s", col,
-            casc_sg_format(g, "%s %s", op,
-                           casc_sg_apply(g, CASC_SQL_EPOCH_SECONDS, at, NULL, NULL)));
-    case CASC_TIME_EPOCH_MILLIS:
-        return casc_sg_format(
-            g, "%s %s", col,
-            casc_sg_format(g, "%s %s", op,
-                           casc_sg_apply(g, CASC_SQL_EPOCH_MILLIS, at, NULL, NULL)));
+    case CASC_TIME_EPOCH_SECONDS: return casc_sg_apply(g, CASC_SQL_EPOCH_SECONDS, at, NULL, NULL);
+    case CASC_TIME_EPOCH_MILLIS: return casc_sg_apply(g, CASC_SQL_EPOCH_MILLIS, at, NULL, NULL);
     case CASC_TIME_DATE: {
         /* A date d stands for its midnight in the rule's zone; with L the
          * bound's local time: d >= ceil(L), d > floor(L), d <= floor(L),
          * d < ceil(L), where ceil(L) = floor(L - 1us) + 1 day. */
         const char *local = as_local(g, t);
         if (local_midnight(&bd->at))
-            return casc_sg_format(
-                g, "%s %s", col,
-                casc_sg_format(g, "%s %s", op, casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL)));
+            return casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL);
         if (up)
             local = add(g, local, -1, CASC_SQL_MICROSECOND);
-        const char *day = casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL);
-        return casc_sg_format(g, "%s %s", col, casc_sg_format(g, "%s %s", hi ? "<=" : ">", day));
+        *op = hi ? "<=" : ">";
+        return casc_sg_apply(g, CASC_SQL_DATE, local, NULL, NULL);
     }
     default:
         /* Timestamp columns hold wall-clock times of their zone (UTC unless
@@ -274,8 +299,16 @@ static const char *time_bound(gen *g, const char *col, const casc_col *c, const 
             at = t.local && !g->utc ? casc_sg_apply(g, CASC_SQL_CONVERT, t.sql, g->tz, zone)
                                     : casc_sg_apply(g, CASC_SQL_TO_LOCAL, at, zone, NULL);
         }
-        return casc_sg_format(g, "%s %s", col, casc_sg_format(g, "%s %s", op, at));
+        return at;
     }
+}
+
+const char *casc_sg_time_bound(gen *g, const char *col, const casc_col *c, const casc_bound *bd,
+                               bool hi)
+{
+    const char *op;
+    const char *v = casc_sg_bound_value(g, c, bd, hi, &op);
+    return casc_sg_format(g, "%s %s", col, casc_sg_format(g, "%s %s", op, v));
 }
 
 /* The bounds of a range on a time column, each a separate conjunct. */
@@ -284,14 +317,14 @@ static uint32_t time_bounds(gen *g, const char *col, const casc_col *c, const ca
 {
     uint32_t n = 0;
     if (r->lo.present)
-        out[n++] = time_bound(g, col, c, &r->lo, false);
+        out[n++] = casc_sg_time_bound(g, col, c, &r->lo, false);
     if (r->hi.present)
-        out[n++] = time_bound(g, col, c, &r->hi, true);
+        out[n++] = casc_sg_time_bound(g, col, c, &r->hi, true);
     return n;
 }
 
 /* A range test as one condition. */
-static const char *time_test(gen *g, const char *col, const casc_col *c, const casc_range *r)
+const char *casc_sg_time_test(gen *g, const char *col, const casc_col *c, const casc_range *r)
 {
     const char *b[2];
     switch (time_bounds(g, col, c, r, b)) {
@@ -303,7 +336,7 @@ static const char *time_test(gen *g, const char *col, const casc_col *c, const c
 
 /* ---- values and columns ---- */
 
-static const char *value(gen *g, const casc_value *v)
+const char *casc_sg_value(gen *g, const casc_value *v)
 {
     switch (v->kind) {
     case CASC_V_STRING: return casc_sg_literal(g, v->text, v->len);
@@ -333,30 +366,35 @@ static const char *like_pattern(gen *g, const casc_value *v)
 
 const char *casc_sg_column(gen *g, const casc_col *c)
 {
-    char alias[16];
+    casc_strbuf *sb = scratch(g);
     switch (c->source) {
-    case CASC_SRC_MASTER: snprintf(alias, sizeof alias, "c"); break;
-    case CASC_SRC_ATTRIBUTE: snprintf(alias, sizeof alias, "a%u", c->index + 1); break;
-    default: snprintf(alias, sizeof alias, "e"); break;
+    case CASC_SRC_MASTER: casc_sb_puts(sb, "c."); break;
+    case CASC_SRC_ATTRIBUTE: casc_sb_printf(sb, "a%u.", c->index + 1); break;
+    default: casc_sb_puts(sb, "e."); break;
     }
-    return casc_sg_format(g, "%s.%s", alias, casc_sg_ident(g, c->column));
+    put_ident(g, sb, c->column);
+    return keep(g, sb);
 }
 
 const char *casc_sg_table(gen *g, const casc_table *t)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    if (t->database && !g->b->omit_database)
-        casc_sb_printf(&sb, "%s.", casc_sg_ident(g, t->database));
-    if (t->schema)
-        casc_sb_printf(&sb, "%s.", casc_sg_ident(g, t->schema));
-    casc_sb_puts(&sb, casc_sg_ident(g, t->table));
-    return casc_sg_keep(g, &sb);
+    casc_strbuf *sb = scratch(g);
+    if (t->database && !g->b->omit_database) {
+        put_ident(g, sb, t->database);
+        casc_sb_putc(sb, '.');
+    }
+    if (t->schema) {
+        put_ident(g, sb, t->schema);
+        casc_sb_putc(sb, '.');
+    }
+    put_ident(g, sb, t->table);
+    return keep(g, sb);
 }
 
 /* ---- conditions ---- */
 
 /* The exact complement of a positive test that may be null. */
-static const char *complement(gen *g, const char *positive)
+const char *casc_sg_complement(gen *g, const char *positive)
 {
     return casc_sg_format(g, "NOT COALESCE(%s, FALSE)", positive, NULL);
 }
@@ -370,27 +408,27 @@ static const char *pred(gen *g, const casc_pnode *n)
         return casc_sg_format(g, n->negated ? "%s IS NOT NULL" : "%s IS NULL", col, NULL);
     case CASC_P_EQ:
         return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col,
-                              value(g, &n->u.pred.value));
+                              casc_sg_value(g, &n->u.pred.value));
     case CASC_P_IS_TRUE:
         return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col, "TRUE");
     case CASC_P_IS_EMPTY: {
         const char *empty = casc_sg_apply(g, CASC_SQL_ARRAY_EMPTY, col, NULL, NULL);
         return n->negated ? casc_sg_format(g, "NOT %s", empty, NULL) : empty;
     }
-    case CASC_P_LT: v = casc_sg_format(g, "%s < %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_LE: v = casc_sg_format(g, "%s <= %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_GT: v = casc_sg_format(g, "%s > %s", col, value(g, &n->u.pred.value)); break;
-    case CASC_P_GE: v = casc_sg_format(g, "%s >= %s", col, value(g, &n->u.pred.value)); break;
+    case CASC_P_LT: v = casc_sg_format(g, "%s < %s", col, casc_sg_value(g, &n->u.pred.value)); break;
+    case CASC_P_LE: v = casc_sg_format(g, "%s <= %s", col, casc_sg_value(g, &n->u.pred.value)); break;
+    case CASC_P_GT: v = casc_sg_format(g, "%s > %s", col, casc_sg_value(g, &n->u.pred.value)); break;
+    case CASC_P_GE: v = casc_sg_format(g, "%s >= %s", col, casc_sg_value(g, &n->u.pred.value)); break;
     case CASC_P_BETWEEN:
         v = casc_sg_format(g, "%s BETWEEN %s", col,
-                           casc_sg_format(g, "%s AND %s", value(g, &n->u.pred.value),
-                                          value(g, &n->u.pred.value2)));
+                           casc_sg_format(g, "%s AND %s", casc_sg_value(g, &n->u.pred.value),
+                                          casc_sg_value(g, &n->u.pred.value2)));
         break;
     case CASC_P_IN: {
         casc_strbuf sb = CASC_STRBUF_INIT;
         casc_sb_printf(&sb, "%s IN (", col);
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
-            casc_sb_printf(&sb, "%s%s", i ? ", " : "", value(g, &n->u.pred.values[i]));
+            casc_sb_printf(&sb, "%s%s", i ? ", " : "", casc_sg_value(g, &n->u.pred.values[i]));
         casc_sb_putc(&sb, ')');
         v = casc_sg_keep(g, &sb);
         break;
@@ -403,13 +441,13 @@ static const char *pred(gen *g, const casc_pnode *n)
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
             casc_sb_printf(
                 &sb, "%s%s", i ? join : "",
-                casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.values[i]), NULL));
+                casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, &n->u.pred.values[i]), NULL));
         casc_sb_putc(&sb, ')');
         v = casc_sg_keep(g, &sb);
         break;
     }
     case CASC_P_HAS:
-        v = casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, &n->u.pred.value), NULL);
         break;
     case CASC_P_LIKE:
         v = casc_sg_apply(g, CASC_SQL_LIKE, col, like_pattern(g, &n->u.pred.value),
@@ -419,68 +457,11 @@ static const char *pred(gen *g, const casc_pnode *n)
         static const casc_sql_template t[] = {
             [CASC_P_CONTAINS] = CASC_SQL_CONTAINS, [CASC_P_STARTS_WITH] = CASC_SQL_STARTS_WITH,
             [CASC_P_ENDS_WITH] = CASC_SQL_ENDS_WITH, [CASC_P_MATCHES] = CASC_SQL_MATCHES};
-        v = casc_sg_apply(g, t[n->u.pred.op], col, value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, t[n->u.pred.op], col, casc_sg_value(g, &n->u.pred.value), NULL);
         break;
     }
     }
-    return n->negated ? complement(g, v) : v;
-}
-
-static const char *agg_ref(gen *g, uint32_t scan, uint32_t agg)
-{
-    char ref[32];
-    snprintf(ref, sizeof ref, "b%u.m%u", scan + 1, agg + 1);
-    return casc_arena_strndup(g->arena, ref, strlen(ref));
-}
-
-static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregate *a,
-                                 bool with_window);
-
-/* "Some event" of a behavior scanned for nothing else: [NOT] EXISTS, its
- * events matched to the profile by key. */
-static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
-                             const casc_aggregate *a)
-{
-    const casc_behavior *b = s->behavior;
-    const char *key = casc_sg_ident(g, b->key_column);
-    const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
-    const char *c = agg_condition(g, s, a, a->has_window);
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_sb_printf(&sb, "%sEXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)",
-                   n->negated ? "NOT " : "", casc_sg_table(g, &b->table), key, master_key,
-                   c ? " AND " : "", c ? c : "");
-    return casc_sg_keep(g, &sb);
-}
-
-static const char *agg_test(gen *g, const casc_pnode *n)
-{
-    const casc_scan *s = &g->plan->scans[n->u.agg.scan];
-    const casc_aggregate *a = &s->aggs[n->u.agg.agg];
-    if (s->semi_join)
-        return semi_join(g, n, s, a);
-    const char *ref = agg_ref(g, n->u.agg.scan, n->u.agg.agg);
-    if (a->kind == CASC_AGG_FIRST_TIME || a->kind == CASC_AGG_LAST_TIME) {
-        const char *t = time_test(g, ref, &s->time, &n->u.agg.range);
-        return n->negated ? complement(g, t) : t;
-    }
-    /* Over no events count and sum are 0; avg, min and max have no value. */
-    bool zero = a->kind <= CASC_AGG_SUM;
-    if (zero)
-        ref = casc_sg_format(g, "COALESCE(%s, 0)", ref, NULL);
-    static const char *const ops[] = {[CASC_OP_EQ] = "=", [CASC_OP_LT] = "<", [CASC_OP_LE] = "<=",
-                                      [CASC_OP_GT] = ">", [CASC_OP_GE] = ">="};
-    const char *t;
-    if (n->u.agg.op == CASC_OP_BETWEEN)
-        t = casc_sg_format(
-            g, "%s BETWEEN %s", ref,
-            casc_sg_format(g, "%s AND %s", value(g, &n->u.agg.lo), value(g, &n->u.agg.hi)));
-    else
-        t = casc_sg_format(g, "%s %s", ref,
-                           casc_sg_format(g, "%s %s", n->u.agg.ne ? "<>" : ops[n->u.agg.op],
-                                          value(g, &n->u.agg.lo)));
-    if (!n->negated)
-        return t;
-    return zero ? casc_sg_format(g, "NOT (%s)", t, NULL) : complement(g, t);
+    return n->negated ? casc_sg_complement(g, v) : v;
 }
 
 static const char *segment_test(gen *g, const casc_pnode *n)
@@ -512,173 +493,50 @@ static const char *sample_test(gen *g, const casc_pnode *n)
     return casc_sg_format(g, "%s BETWEEN %s", hash, casc_sg_format(g, "%s AND %s", lo, hi));
 }
 
-/* A chain of conditions, one per line at this indent. */
-static const char *chain(gen *g, const casc_pnode *n, int indent)
+/* A chain of conditions, one per line at this indent, appended to out:
+ * nested chains go straight into it rather than through arena strings. */
+static void chain(gen *g, casc_strbuf *out, const casc_pnode *n, int indent)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
     const char *op = n->kind == CASC_PL_AND ? "AND" : "OR";
     for (uint32_t i = 0; i < n->u.list.n; i++) {
         const casc_pnode *item = n->u.list.items[i];
         if (i)
-            casc_sb_printf(&sb, "\n%*s%s ", indent, "", op);
-        if (item->kind == CASC_PL_AND || item->kind == CASC_PL_OR)
-            casc_sb_printf(&sb, "(\n%*s%s\n%*s)", indent + 4, "", chain(g, item, indent + 4),
-                           indent, "");
-        else
-            casc_sb_puts(&sb, casc_sg_cond(g, item, indent));
+            casc_sb_printf(out, "\n%*s%s ", indent, "", op);
+        if (item->kind == CASC_PL_AND || item->kind == CASC_PL_OR) {
+            casc_sb_printf(out, "(\n%*s", indent + 4, "");
+            chain(g, out, item, indent + 4);
+            casc_sb_printf(out, "\n%*s)", indent, "");
+        } else {
+            casc_sb_puts(out, casc_sg_cond(g, item, indent));
+        }
     }
-    return casc_sg_keep(g, &sb);
 }
 
 const char *casc_sg_cond(gen *g, const casc_pnode *n, int indent)
 {
     switch (n->kind) {
     case CASC_PL_AND:
-    case CASC_PL_OR: return chain(g, n, indent);
+    case CASC_PL_OR: {
+        casc_strbuf sb = CASC_STRBUF_INIT;
+        chain(g, &sb, n, indent);
+        return casc_sg_keep(g, &sb);
+    }
     case CASC_PL_TRUE: return "TRUE";
     case CASC_PL_FALSE: return "FALSE";
     case CASC_PL_PRED: return pred(g, n);
     case CASC_PL_TIME: {
         const char *t =
-            time_test(g, casc_sg_column(g, &n->u.time.col), &n->u.time.col, &n->u.time.range);
-        return n->negated ? complement(g, t) : t;
+            casc_sg_time_test(g, casc_sg_column(g, &n->u.time.col), &n->u.time.col, &n->u.time.range);
+        return n->negated ? casc_sg_complement(g, t) : t;
     }
-    case CASC_PL_AGG: return agg_test(g, n);
+    case CASC_PL_AGG: return casc_sg_agg_test(g, n);
+    case CASC_PL_GROUP: return casc_sg_group_test(g, n);
     case CASC_PL_SAMPLE: return sample_test(g, n);
     default: return segment_test(g, n);
     }
 }
 
 /* ---- statement ---- */
-
-static bool instant_equal(const casc_instant *a, const casc_instant *b)
-{
-    const casc_timelit *x = &a->lit, *y = &b->lit;
-    return a->kind == b->kind && a->unit == b->unit && a->offset == b->offset &&
-           x->year == y->year && x->month == y->month && x->day == y->day &&
-           x->hour == y->hour && x->minute == y->minute && x->second == y->second &&
-           x->nanos == y->nanos && x->has_zone == y->has_zone &&
-           x->zone_minutes == y->zone_minutes;
-}
-
-static bool bound_equal(const casc_bound *a, const casc_bound *b)
-{
-    return a->present == b->present &&
-           (!a->present || (a->inclusive == b->inclusive && instant_equal(&a->at, &b->at)));
-}
-
-/* Do all aggregates of the scan take events from one and the same window?
- * Then the scan's WHERE says it once and the aggregates need not. */
-static bool one_window(const casc_scan *s)
-{
-    for (uint32_t i = 0; i < s->naggs; i++)
-        if (!s->aggs[i].has_window || !bound_equal(&s->aggs[i].window.lo, &s->aggs[0].window.lo) ||
-            !bound_equal(&s->aggs[i].window.hi, &s->aggs[0].window.hi))
-            return false;
-    return s->naggs > 0;
-}
-
-/* Which events an aggregate takes (its filter, and its window unless the
- * scan's WHERE has it), one conjunct per line; NULL for every event. */
-static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregate *a,
-                                 bool with_window)
-{
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    const char *sep = "\n                 AND ";
-    const casc_pnode *f = a->filter;
-    if (f && f->kind == CASC_PL_AND) {
-        for (uint32_t i = 0; i < f->u.list.n; i++) {
-            const casc_pnode *item = f->u.list.items[i];
-            const char *t = casc_sg_cond(g, item, 17);
-            casc_sb_printf(&sb, "%s%s%s%s", i ? sep : "", item->kind == CASC_PL_OR ? "(" : "", t,
-                           item->kind == CASC_PL_OR ? ")" : "");
-        }
-    } else if (f) {
-        casc_sb_printf(&sb, f->kind == CASC_PL_OR ? "(%s)" : "%s", casc_sg_cond(g, f, 17));
-    }
-    if (with_window) {
-        const char *b[2];
-        uint32_t n = time_bounds(g, casc_sg_column(g, &s->time), &s->time, &a->window, b);
-        for (uint32_t i = 0; i < n; i++)
-            casc_sb_printf(&sb, "%s%s", sb.len ? sep : "", b[i]);
-    }
-    if (sb.len == 0 && !sb.failed) {
-        casc_sb_free(&sb);
-        return NULL;
-    }
-    return casc_sg_keep(g, &sb);
-}
-
-static void render_aggregate(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t i,
-                             bool with_window)
-{
-    const casc_aggregate *a = &s->aggs[i];
-    const char *when = agg_condition(g, s, a, with_window && a->has_window);
-    const char *field = a->kind == CASC_AGG_COUNT ? "1" : casc_sg_column(g, &a->field);
-    static const char *const fn[] = {
-        [CASC_AGG_COUNT] = "COUNT(", [CASC_AGG_COUNT_DISTINCT] = "COUNT(DISTINCT ",
-        [CASC_AGG_SUM] = "SUM(",     [CASC_AGG_AVG] = "AVG(",
-        [CASC_AGG_MIN] = "MIN(",     [CASC_AGG_MAX] = "MAX(",
-        [CASC_AGG_FIRST_TIME] = "MIN(", [CASC_AGG_LAST_TIME] = "MAX("};
-    casc_sb_printf(out, ",\n        %s", fn[a->kind]);
-    if (!when)
-        casc_sb_puts(out, a->kind == CASC_AGG_COUNT ? "*" : field);
-    else
-        casc_sb_printf(out, "CASE WHEN %s\n            THEN %s END", when, field);
-    casc_sb_printf(out, ") AS m%u", i + 1);
-}
-
-/* When every aggregate of a scan takes only some events (a filter, a
- * window or both), the others cannot matter: the scan's WHERE keeps just
- * those, so the engine reads and groups less (partition pruning, time
- * indexes, fewer groups). Each aggregate still applies its own test. */
-static void scan_where(gen *g, casc_strbuf *out, const casc_scan *s, bool shared)
-{
-    bool all_filtered = s->naggs > 0, all_restricted = s->naggs > 0;
-    for (uint32_t i = 0; i < s->naggs; i++) {
-        all_filtered &= s->aggs[i].filter != NULL;
-        all_restricted &= s->aggs[i].filter != NULL || s->aggs[i].has_window;
-    }
-    if (!all_restricted)
-        return;
-    casc_sb_puts(out, "\n    WHERE ");
-    const char *and = "";
-    if (shared) {
-        const char *col = casc_sg_column(g, &s->time);
-        const char *bounds[2];
-        uint32_t n = time_bounds(g, col, &s->time, &s->aggs[0].window, bounds);
-        for (uint32_t i = 0; i < n; i++)
-            casc_sb_printf(out, "%s%s", i ? "\n      AND " : "", bounds[i]);
-        if (!all_filtered)
-            return;
-        and = "\n      AND ";
-    }
-    /* The events of any aggregate: the OR of their conditions. */
-    bool several = s->naggs > 1;
-    casc_sb_printf(out, "%s%s", and, several && shared ? "(" : "");
-    for (uint32_t i = 0; i < s->naggs; i++) {
-        const casc_aggregate *a = &s->aggs[i];
-        const char *c = agg_condition(g, s, a, !shared && a->has_window);
-        casc_sb_printf(out, "%s%s%s%s", i ? "\n       OR " : "", several ? "(" : "", c ? c : "",
-                       several ? ")" : "");
-    }
-    casc_sb_puts(out, several && shared ? ")" : "");
-}
-
-static void render_scan(gen *g, casc_strbuf *out, const casc_scan *s, uint32_t index)
-{
-    const casc_behavior *b = s->behavior;
-    const char *key = casc_sg_ident(g, b->key_column);
-    bool shared = one_window(s);
-    casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
-    for (uint32_t i = 0; i < s->naggs; i++)
-        render_aggregate(g, out, s, i, !shared);
-    casc_sb_printf(out, "\n    FROM %s AS e", casc_sg_table(g, &b->table));
-    scan_where(g, out, s, shared);
-    casc_sb_printf(out, "\n    GROUP BY e.%s\n) AS b%u ON b%u.%s = c.", key, index + 1,
-                   index + 1, key);
-    casc_sb_puts(out, casc_sg_ident(g, g->plan->model->key_column));
-}
 
 void casc_sg_sources(gen *g, casc_strbuf *out)
 {
@@ -691,15 +549,18 @@ void casc_sg_sources(gen *g, casc_strbuf *out)
         casc_sb_printf(out, " ON a%u.%s", i + 1, jk);
         casc_sb_printf(out, " = c.%s", key);
     }
-    for (uint32_t i = 0; i < plan->nscans; i++)
-        if (!plan->scans[i].semi_join)
-            render_scan(g, out, &plan->scans[i], i);
+    casc_sg_scan_joins(g, out);
 }
 
 void casc_sg_where(gen *g, casc_strbuf *out)
 {
-    if (g->plan->where->kind != CASC_PL_TRUE)
-        casc_sb_printf(out, "\nWHERE %s", casc_sg_cond(g, g->plan->where, 2));
+    const casc_pnode *w = g->plan->where;
+    if (w->kind == CASC_PL_AND || w->kind == CASC_PL_OR) {
+        casc_sb_puts(out, "\nWHERE ");
+        chain(g, out, w, 2);
+    } else if (w->kind != CASC_PL_TRUE) {
+        casc_sb_printf(out, "\nWHERE %s", casc_sg_cond(g, w, 2));
+    }
 }
 
 bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_options *o,
@@ -710,5 +571,6 @@ bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_
     g.utc = strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0;
     g.tz = casc_sg_literal(&g, tz, strlen(tz));
     casc_sg_statement(&g, out);
+    casc_sb_free(&g.scratch);
     return !g.failed && !out->failed;
 }

@@ -1,16 +1,15 @@
 /* strbuf.c - growable string with a sticky error. */
 #include "strbuf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int reserve(casc_strbuf *sb, size_t extra)
+static int grow(casc_strbuf *sb, size_t extra)
 {
     if (sb->failed)
         return 0;
-    if (sb->cap - sb->len > extra)
-        return 1;
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap - sb->len <= extra) {
         if (cap > ((size_t)-1) / 2) {
@@ -29,6 +28,12 @@ static int reserve(casc_strbuf *sb, size_t extra)
     return 1;
 }
 
+/* Room for extra bytes and the NUL; the test inline, the growth not. */
+static inline int reserve(casc_strbuf *sb, size_t extra)
+{
+    return (!sb->failed && sb->cap - sb->len > extra) || grow(sb, extra);
+}
+
 void casc_sb_put(casc_strbuf *sb, const char *s, size_t n)
 {
     if (!reserve(sb, n))
@@ -45,7 +50,10 @@ void casc_sb_puts(casc_strbuf *sb, const char *s)
 
 void casc_sb_putc(casc_strbuf *sb, char c)
 {
-    casc_sb_put(sb, &c, 1);
+    if (!reserve(sb, 1))
+        return;
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
 }
 
 void casc_sb_repeat(casc_strbuf *sb, char c, size_t n)
@@ -57,10 +65,109 @@ void casc_sb_repeat(casc_strbuf *sb, char c, size_t n)
     sb->data[sb->len] = '\0';
 }
 
+/* A conversion casc_sb_vprintf writes itself: %s (with a * width or a .*
+ * precision), %c, %d and %u (with l, ll or, for %u, z) and %%. */
+typedef struct conv {
+    char star; /* '*' width, '.' precision, else 0 */
+    char size; /* 'l', 'L' (ll), 'z', else 0 */
+    char type;
+} conv;
+
+/* Read the conversion after a '%'; NULL when it is not one of those. */
+static const char *read_conv(const char *p, conv *c)
+{
+    c->star = c->size = 0;
+    if (*p == '*')
+        c->star = *p++;
+    else if (p[0] == '.' && p[1] == '*')
+        c->star = '.', p += 2;
+    if (p[0] == 'l' && p[1] == 'l')
+        c->size = 'L', p += 2;
+    else if (*p == 'l' || *p == 'z')
+        c->size = *p++;
+    c->type = *p;
+    bool ok = c->type == 's'   ? !c->size
+              : c->type == 'u' ? !c->star
+              : c->type == 'd' ? !c->star && c->size != 'z'
+              : c->type == 'c' || c->type == '%' ? !c->star && !c->size
+                                                 : false;
+    return ok ? p + 1 : NULL;
+}
+
+static void put_number(casc_strbuf *sb, unsigned long long n, bool minus)
+{
+    char digits[24], *p = digits + sizeof digits;
+    do
+        *--p = (char)('0' + n % 10);
+    while (n /= 10);
+    if (minus)
+        *--p = '-';
+    casc_sb_put(sb, p, (size_t)(digits + sizeof digits - p));
+}
+
+static void put_string(casc_strbuf *sb, const conv *c, int star, const char *s)
+{
+    if (c->star == '.' && star >= 0) {
+        casc_sb_put(sb, s, strnlen(s, (size_t)star));
+        return;
+    }
+    size_t n = strlen(s);
+    size_t width = c->star != '*' ? 0 : star < 0 ? 0 - (size_t)star : (size_t)star;
+    size_t pad = width > n ? width - n : 0;
+    if (star >= 0)
+        casc_sb_repeat(sb, ' ', pad);
+    casc_sb_put(sb, s, n);
+    if (star < 0)
+        casc_sb_repeat(sb, ' ', pad);
+}
+
+/* The common conversions without vsnprintf, which costs more than the
+ * rest of formatting a rule's SQL. False at the first other conversion,
+ * having written part of the text. */
+static bool simple_printf(casc_strbuf *sb, const char *fmt, va_list ap)
+{
+    for (const char *pct; (pct = strchr(fmt, '%'));) {
+        casc_sb_put(sb, fmt, (size_t)(pct - fmt));
+        conv c;
+        if (!(fmt = read_conv(pct + 1, &c)))
+            return false;
+        int star = c.star ? va_arg(ap, int) : 0;
+        long long d;
+        switch (c.type) {
+        case '%': casc_sb_putc(sb, '%'); break;
+        case 'c': casc_sb_putc(sb, (char)va_arg(ap, int)); break;
+        case 's': put_string(sb, &c, star, va_arg(ap, const char *)); break;
+        case 'u':
+            put_number(sb,
+                       c.size == 'L'   ? va_arg(ap, unsigned long long)
+                       : c.size == 'l' ? va_arg(ap, unsigned long)
+                       : c.size == 'z' ? va_arg(ap, size_t)
+                                       : va_arg(ap, unsigned),
+                       false);
+            break;
+        default: /* 'd' */
+            d = c.size == 'L' ? va_arg(ap, long long)
+                : c.size == 'l' ? va_arg(ap, long)
+                                : va_arg(ap, int);
+            put_number(sb, d < 0 ? 0 - (unsigned long long)d : (unsigned long long)d, d < 0);
+            break;
+        }
+    }
+    casc_sb_puts(sb, fmt);
+    return true;
+}
+
 void casc_sb_vprintf(casc_strbuf *sb, const char *fmt, va_list ap)
 {
-    char small[256];
+    size_t mark = sb->len;
     va_list copy;
+    va_copy(copy, ap);
+    bool done = simple_printf(sb, fmt, copy);
+    va_end(copy);
+    if (done)
+        return;
+    casc_sb_truncate(sb, mark);
+    char small[256];
     va_copy(copy, ap);
     int n = vsnprintf(small, sizeof small, fmt, copy);
     va_end(copy);

@@ -17,15 +17,13 @@ SELECT
     e.delivered_on AS delivered_on,
     ROW_NUMBER() OVER (PARTITION BY c.customer_id ORDER BY e.purchased_at DESC, e.amount NULLS LAST, e.category NULLS LAST, e.quantity NULLS LAST, e.coupon NULLS LAST, e.delivered_on NULLS LAST) AS casc_row
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1
+JOIN fx.events.purchases AS e ON e.customer_id = c.customer_id
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-JOIN fx.events.purchases AS e ON e.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) >= 3
+    HAVING COUNT(*) >= 3
+)
   AND e.purchased_at IS NOT NULL
 ) AS r
 WHERE r.casc_row <= 1

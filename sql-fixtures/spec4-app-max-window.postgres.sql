@@ -1,12 +1,10 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.duration_seconds) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM mobile.app_sessions AS e
     WHERE e.started_ms >= (EXTRACT(EPOCH FROM (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-3 day')) * 1000)
       AND e.started_ms <= (EXTRACT(EPOCH FROM TIMESTAMP '2026-03-30 12:00:00') * 1000)
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 >= 100
+    HAVING MAX(e.duration_seconds) >= 100
+)

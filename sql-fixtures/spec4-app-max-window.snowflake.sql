@@ -1,12 +1,10 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.duration_seconds) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.mobile.app_sessions AS e
     WHERE e.started_ms >= (DATE_PART(epoch_microsecond, DATEADD(day, -3, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) / 1000)
       AND e.started_ms <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000)
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 >= 100
+    HAVING MAX(e.duration_seconds) >= 100
+)

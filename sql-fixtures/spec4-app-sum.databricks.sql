@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        SUM(e.duration_seconds) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.mobile.app_sessions AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) >= 100
+    HAVING COALESCE(SUM(e.duration_seconds), 0) >= 100
+)

@@ -1,12 +1,9 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        AVG(CASE WHEN e.amount IS NULL
-            THEN e.amount END) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     WHERE e.amount IS NULL
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 >= 0
+    HAVING AVG(e.amount) >= 0
+)

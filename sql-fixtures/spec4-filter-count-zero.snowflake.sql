@@ -3,8 +3,7 @@ FROM fx.public.customers AS c
 LEFT JOIN (
     SELECT
         e.customer_id,
-        COUNT(CASE WHEN e.category = 'Electronics'
-            THEN 1 END) AS m1
+        COUNT(*) AS m1
     FROM fx.events.purchases AS e
     WHERE e.category = 'Electronics'
     GROUP BY e.customer_id

@@ -3,8 +3,7 @@ FROM public.customers AS c
 LEFT JOIN (
     SELECT
         e.customer_id,
-        COUNT(CASE WHEN e.delivered_on IS NULL
-            THEN 1 END) AS m1
+        COUNT(*) AS m1
     FROM events.purchases AS e
     WHERE e.delivered_on IS NULL
     GROUP BY e.customer_id

@@ -1,12 +1,9 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(CASE WHEN e.category IN ('Shoes', 'Books')
-            THEN 1 END) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     WHERE e.category IN ('Shoes', 'Books')
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) >= 2
+    HAVING COUNT(*) >= 2
+)

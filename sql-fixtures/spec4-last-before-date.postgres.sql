@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.purchased_at) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM events.purchases AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 < TIMESTAMP '2026-01-01 00:00:00'
+    HAVING MAX(e.purchased_at) < TIMESTAMP '2026-01-01 00:00:00'
+)

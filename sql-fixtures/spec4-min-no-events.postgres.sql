@@ -1,12 +1,10 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MIN(e.amount) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM events.purchases AS e
     WHERE e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
       AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 > 0
+    HAVING MIN(e.amount) > 0
+)

@@ -3,8 +3,7 @@ FROM public.customers AS c
 LEFT JOIN (
     SELECT
         e.customer_id,
-        SUM(CASE WHEN e.amount IS NULL
-            THEN e.amount END) AS m1
+        SUM(e.amount) AS m1
     FROM events.purchases AS e
     WHERE e.amount IS NULL
     GROUP BY e.customer_id

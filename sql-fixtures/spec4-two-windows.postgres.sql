@@ -1,20 +1,19 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(CASE WHEN e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
-                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
-            THEN 1 END) AS m1,
-        COUNT(CASE WHEN e.purchased_at >= (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month')
-                 AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00')
-            THEN 1 END) AS m2
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM events.purchases AS e
-    WHERE (e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
+    WHERE e.purchased_at >= LEAST((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day'), (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month'))
+      AND e.purchased_at <= GREATEST(TIMESTAMP '2026-03-30 12:00:00', date_trunc('month', TIMESTAMP '2026-03-30 12:00:00'))
+      AND ((e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
                  AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')
        OR (e.purchased_at >= (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month')
-                 AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00'))
+                 AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00')))
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
-  AND NOT (COALESCE(b1.m2, 0) > 0)
+    HAVING COUNT(CASE WHEN e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
+                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
+            THEN 1 END) > 0
+       AND NOT (COUNT(CASE WHEN e.purchased_at >= (date_trunc('month', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 month')
+                 AND e.purchased_at < date_trunc('month', TIMESTAMP '2026-03-30 12:00:00')
+            THEN 1 END) > 0)
+)

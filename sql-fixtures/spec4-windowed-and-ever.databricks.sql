@@ -1,14 +1,11 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1,
-        COUNT(CASE WHEN e.purchased_at >= timestampadd(YEAR, -1, TIMESTAMP '2026-03-30 12:00:00')
-                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
-            THEN 1 END) AS m2
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) > 0
-  AND NOT (COALESCE(b1.m2, 0) > 0)
+    HAVING COUNT(*) > 0
+       AND NOT (COUNT(CASE WHEN e.purchased_at >= timestampadd(YEAR, -1, TIMESTAMP '2026-03-30 12:00:00')
+                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
+            THEN 1 END) > 0)
+)

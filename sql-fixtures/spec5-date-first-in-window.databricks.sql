@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MIN(e.opened_on) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.crm.email_opens AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE (b1.m1 > CAST(timestampadd(MICROSECOND, -1, timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')) AS DATE) AND b1.m1 <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE))
+    HAVING (MIN(e.opened_on) > CAST(timestampadd(MICROSECOND, -1, timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')) AS DATE) AND MIN(e.opened_on) <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE))
+)

@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.started_ms) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.mobile.app_sessions AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE b1.m1 < (unix_micros(timestampadd(HOUR, -3, TIMESTAMP '2026-03-30 12:00:00')) / 1000)
+    HAVING MAX(e.started_ms) < (unix_micros(timestampadd(HOUR, -3, TIMESTAMP '2026-03-30 12:00:00')) / 1000)
+)

@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.visitor_id,
-        MIN(e.time) AS m1
+WHERE c.customer_id IN (
+    SELECT e.visitor_id
     FROM fx.web.page_views AS e
     GROUP BY e.visitor_id
-) AS b1 ON b1.visitor_id = c.customer_id
-WHERE (b1.m1 >= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ(NEXT_DAY(DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), 'monday'))) / 1000000) AND b1.m1 <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000))
+    HAVING (MIN(e.time) >= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ(NEXT_DAY(DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), 'monday'))) / 1000000) AND MIN(e.time) <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000))
+)

@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MIN(e.purchased_at) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE (b1.m1 >= TO_TIMESTAMP_NTZ('2026-01-01 00:00:00') AND b1.m1 <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+    HAVING (MIN(e.purchased_at) >= TO_TIMESTAMP_NTZ('2026-01-01 00:00:00') AND MIN(e.purchased_at) <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+)

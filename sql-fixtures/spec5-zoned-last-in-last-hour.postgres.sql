@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.visited_at) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM events.store_visits AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE (b1.m1 >= (((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-1 hour') AT TIME ZONE 'UTC') AT TIME ZONE 'America/New_York') AND b1.m1 <= ((TIMESTAMP '2026-03-30 12:00:00' AT TIME ZONE 'UTC') AT TIME ZONE 'America/New_York'))
+    HAVING (MAX(e.visited_at) >= (((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-1 hour') AT TIME ZONE 'UTC') AT TIME ZONE 'America/New_York') AND MAX(e.visited_at) <= ((TIMESTAMP '2026-03-30 12:00:00' AT TIME ZONE 'UTC') AT TIME ZONE 'America/New_York'))
+)

@@ -1,10 +1,8 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MAX(e.visited_at) AS m1
+WHERE c.customer_id IN (
+    SELECT e.customer_id
     FROM fx.events.store_visits AS e
     GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE (b1.m1 >= CONVERT_TIMEZONE('UTC', 'America/New_York', DATEADD(hour, -1, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) AND b1.m1 <= CONVERT_TIMEZONE('UTC', 'America/New_York', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
+    HAVING (MAX(e.visited_at) >= CONVERT_TIMEZONE('UTC', 'America/New_York', DATEADD(hour, -1, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) AND MAX(e.visited_at) <= CONVERT_TIMEZONE('UTC', 'America/New_York', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
+)

@@ -3,10 +3,9 @@ FROM fx.public.customers AS c
 LEFT JOIN (
     SELECT
         e.customer_id,
-        AVG(e.amount) AS m1,
-        AVG(e.amount) AS m2
+        AVG(e.amount) AS m1
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE b1.m1 > 100
-  OR NOT COALESCE(b1.m2 > 100, FALSE)
+  OR NOT COALESCE(b1.m1 > 100, FALSE)

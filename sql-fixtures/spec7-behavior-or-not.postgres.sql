@@ -3,12 +3,11 @@ FROM public.customers AS c
 LEFT JOIN (
     SELECT
         e.customer_id,
-        COUNT(*) AS m1,
-        COUNT(*) AS m2
+        COUNT(*) AS m1
     FROM events.purchases AS e
     WHERE e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-30 day')
       AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
     GROUP BY e.customer_id
 ) AS b1 ON b1.customer_id = c.customer_id
 WHERE COALESCE(b1.m1, 0) > 0
-  OR NOT (COALESCE(b1.m2, 0) > 0)
+  OR NOT (COALESCE(b1.m1, 0) > 0)

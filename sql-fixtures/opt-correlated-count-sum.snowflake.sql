@@ -1,0 +1,12 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE c.age >= 30
+  AND (
+    SELECT COUNT(CASE WHEN e.purchased_at >= DATEADD(day, -90, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+            THEN 1 END) >= 2
+       AND COALESCE(SUM(e.amount), 0) > 100
+    FROM fx.events.purchases AS e
+    WHERE e.customer_id = c.customer_id
+      AND e.purchased_at >= DATEADD(year, -1, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+      AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')
+)

@@ -1,0 +1,10 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE (
+    SELECT NOT (COUNT(*) >= 2)
+    FROM fx.events.purchases AS e
+    WHERE e.customer_id = c.customer_id
+      AND e.purchased_at >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')
+      AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
+)
+  AND c.age >= 30

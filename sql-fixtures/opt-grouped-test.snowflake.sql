@@ -1,0 +1,9 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE c.customer_id IN (
+    SELECT e.customer_id
+    FROM fx.events.purchases AS e
+    GROUP BY e.customer_id
+    HAVING AVG(e.amount) >= 50
+       AND COUNT(*) >= 2
+)

@@ -1,0 +1,18 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+LEFT JOIN (
+    SELECT
+        e.customer_id,
+        COUNT(CASE WHEN e.purchased_at >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+            THEN 1 END) AS m1,
+        SUM(e.amount) AS m2
+    FROM fx.events.purchases AS e
+    WHERE e.purchased_at >= DATEADD(year, -1, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+      AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')
+    GROUP BY e.customer_id
+) AS b1 ON b1.customer_id = c.customer_id
+WHERE (
+      COALESCE(b1.m1, 0) >= 2
+      AND COALESCE(b1.m2, 0) > 100
+  )
+  OR c.age > 60

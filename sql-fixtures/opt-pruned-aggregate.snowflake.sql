@@ -1,0 +1,10 @@
+SELECT c.customer_id
+FROM fx.public.customers AS c
+WHERE c.customer_id IN (
+    SELECT e.customer_id
+    FROM fx.events.purchases AS e
+    WHERE e.purchased_at >= DATEADD(day, -90, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+      AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')
+    GROUP BY e.customer_id
+    HAVING COUNT(*) >= 3
+)
