@@ -231,7 +231,7 @@ casc_result *casc_format(const char *rule, size_t len, casc_rule_format to,
     if (to != CASC_RULE_DSL && to != CASC_RULE_JSON)
         return casc_result_option_error(r, &d, "cannot format to rule format %d", (int)to);
     casc_rule_format from = options ? options->from : CASC_RULE_AUTO;
-    casc_node *tree = casc_read_rule(r->arena, &src, from, &d);
+    casc_node *tree = casc_read_rule(r->arena, r->arena, &src, from, &d);
     if (!tree)
         return casc_result_finish(r, CASC_ERR_INPUT, &d, NULL);
     casc_strbuf out = CASC_STRBUF_INIT;

@@ -98,6 +98,17 @@ void *casc_arena_grow(casc_arena *a, void *old, size_t old_size, size_t new_size
     return p;
 }
 
+casc_arena_pos casc_arena_at(const casc_arena *a)
+{
+    return (casc_arena_pos){a->head, a->head ? a->head->used : 0};
+}
+
+void casc_arena_release(casc_arena *a, casc_arena_pos at)
+{
+    if (a->head && a->head == at.block)
+        a->head->used = at.used;
+}
+
 int casc_arena_failed(const casc_arena *a)
 {
     return a->failed;

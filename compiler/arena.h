@@ -22,6 +22,16 @@ char *casc_arena_strndup(casc_arena *a, const char *s, size_t n);
  * bytes holding the old_size bytes of old (the old block stays until free). */
 void *casc_arena_grow(casc_arena *a, void *old, size_t old_size, size_t new_size);
 int casc_arena_failed(const casc_arena *a);
+/* Where the arena is now: casc_arena_release(a, at) frees what was
+ * allocated since (positions nest), when it all lies in the arena's last
+ * block; else it keeps it (so that work between the two calls never
+ * allocates and frees a block each time). */
+typedef struct casc_arena_pos {
+    const void *block;
+    size_t used;
+} casc_arena_pos;
+casc_arena_pos casc_arena_at(const casc_arena *a);
+void casc_arena_release(casc_arena *a, casc_arena_pos at);
 /* Bytes obtained from the system so far (for benchmarks and limits). */
 size_t casc_arena_footprint(const casc_arena *a);
 

@@ -103,11 +103,10 @@ bool casc_ast_equal(const casc_node *a, const casc_node *b)
         if (!qname_equal(&x->subject, &y->subject))
             return false;
         switch (a->kind) {
-        case CASC_N_COMPARE: return x->op == y->op && value_equal(&x->value, &y->value);
-        case CASC_N_IN: return values_equal(&x->values, &y->values);
-        case CASC_N_BETWEEN:
-            return value_equal(&x->value, &y->value) && value_equal(&x->value2, &y->value2);
-        case CASC_N_MATCH: return x->match == y->match && value_equal(&x->value, &y->value);
+        case CASC_N_COMPARE: return x->op == y->op && values_equal(&x->values, &y->values);
+        case CASC_N_IN:
+        case CASC_N_BETWEEN: return values_equal(&x->values, &y->values);
+        case CASC_N_MATCH: return x->match == y->match && values_equal(&x->values, &y->values);
         case CASC_N_CONTAINS_SET: return x->all == y->all && values_equal(&x->values, &y->values);
         case CASC_N_SUBJECT:
             return x->pick == y->pick && measure_equal(x->measure, y->measure) &&

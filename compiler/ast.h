@@ -105,7 +105,7 @@ typedef enum {
     CASC_W_NEXT,     /* next UNIT */
     CASC_W_TODAY,
     CASC_W_YESTERDAY,
-    CASC_W_BETWEEN, /* between T1 and T2 */
+    CASC_W_BETWEEN, /* between T1 and T2 (this kind and the ones after it have bounds) */
     CASC_W_SINCE,
     CASC_W_AFTER,
     CASC_W_BEFORE,
@@ -174,11 +174,12 @@ struct casc_node {
             casc_qname subject;
             casc_op op;          /* COMPARE */
             casc_match match;    /* MATCH */
-            bool all;            /* CONTAINS_SET: all, else any */
-            casc_value value;    /* COMPARE, MATCH, BETWEEN (lo) */
-            casc_value value2;   /* BETWEEN (hi) */
-            casc_values values;  /* IN, CONTAINS_SET */
             casc_pick pick;      /* SUBJECT */
+            bool all;            /* CONTAINS_SET: all, else any */
+            /* COMPARE, MATCH: the value; BETWEEN: lo, hi; IN, CONTAINS_SET:
+             * the list (a big rule has a leaf per condition: no room is
+             * kept for values it does not have). */
+            casc_values values;
             casc_node *filter;   /* SUBJECT: NULL when none */
             casc_measure *measure; /* SUBJECT: NULL when none */
             casc_window *window; /* SUBJECT: NULL when none */

@@ -34,12 +34,17 @@ void casc_parse_out_of_memory(casc_parse_ctx *ctx)
     casc_diag_out_of_memory(ctx->diags, ctx->src, "parsing the rule");
 }
 
-static void *alloc(casc_parse_ctx *ctx, size_t size)
+static void *alloc_in(casc_parse_ctx *ctx, casc_arena *a, size_t size)
 {
-    void *p = casc_arena_alloc(ctx->arena, size);
+    void *p = casc_arena_alloc(a, size);
     if (!p)
         casc_parse_out_of_memory(ctx);
     return p;
+}
+
+static void *alloc(casc_parse_ctx *ctx, size_t size)
+{
+    return alloc_in(ctx, ctx->arena, size);
 }
 
 static casc_span tspan(casc_token t)
@@ -67,7 +72,7 @@ static const char *undouble(casc_parse_ctx *ctx, casc_token t, char q, uint32_t 
         *len = n;
         return s;
     }
-    char *out = alloc(ctx, n + 1);
+    char *out = alloc_in(ctx, ctx->keep, n + 1);
     if (!out)
         return NULL;
     uint32_t k = 0;
@@ -80,34 +85,26 @@ static const char *undouble(casc_parse_ctx *ctx, casc_token t, char q, uint32_t 
     return out;
 }
 
-casc_name *casc_build_name(casc_parse_ctx *ctx, casc_token t, bool quoted)
+casc_name casc_build_name(casc_parse_ctx *ctx, casc_token t, bool quoted)
 {
-    casc_name *n = ctx->failed ? NULL : alloc(ctx, sizeof *n);
-    if (!n)
-        return NULL;
-    n->quoted = quoted;
-    n->span = tspan(t);
+    casc_name n = {.quoted = quoted, .span = tspan(t)};
+    if (ctx->failed)
+        return n;
     if (quoted) {
-        n->text = undouble(ctx, t, '"', &n->len);
+        n.text = undouble(ctx, t, '"', &n.len);
     } else {
-        n->text = ttext(ctx, t);
-        n->len = t.len;
+        n.text = ttext(ctx, t);
+        n.len = t.len;
     }
-    return n->text ? n : NULL;
+    return n;
 }
 
-casc_qname *casc_build_qname(casc_parse_ctx *ctx, casc_name *qualifier, casc_name *name)
+casc_qname casc_build_qname(const casc_name *qualifier, const casc_name *name)
 {
-    if (ctx->failed || !name)
-        return NULL;
-    casc_qname *q = alloc(ctx, sizeof *q);
-    if (!q)
-        return NULL;
-    q->name = *name;
-    q->span = name->span;
+    casc_qname q = {.name = *name, .span = name->span};
     if (qualifier) {
-        q->qualifier = *qualifier;
-        q->span = join(qualifier->span, name->span);
+        q.qualifier = *qualifier;
+        q.span = join(qualifier->span, name->span);
     }
     return q;
 }
@@ -161,11 +158,11 @@ static bool unit_count(casc_parse_ctx *ctx, casc_token n, casc_token unit, int64
     return true;
 }
 
-casc_value *casc_build_value(casc_parse_ctx *ctx, int code, casc_token t)
+bool casc_build_value(casc_parse_ctx *ctx, int code, casc_token t, casc_value *v)
 {
-    casc_value *v = ctx->failed ? NULL : alloc(ctx, sizeof *v);
-    if (!v)
-        return NULL;
+    *v = (casc_value){0};
+    if (ctx->failed)
+        return false;
     v->span = tspan(t);
     v->text = ttext(ctx, t);
     v->len = t.len;
@@ -173,11 +170,11 @@ casc_value *casc_build_value(casc_parse_ctx *ctx, int code, casc_token t)
     case TK_STRING:
         v->kind = CASC_V_STRING;
         v->text = undouble(ctx, t, '\'', &v->len);
-        return v->text ? v : NULL;
+        return v->text != NULL;
     case TK_NUMBER:
         v->kind = CASC_V_NUMBER;
         v->is_integer = parse_integer(v->text, v->len, &v->integer);
-        return v;
+        return true;
     case TK_DATE:
     case TK_TIMESTAMP: {
         char why[96];
@@ -185,48 +182,48 @@ casc_value *casc_build_value(casc_parse_ctx *ctx, int code, casc_token t)
         if (!casc_timelit_parse(v->text, v->len, &v->time, why, sizeof why)) {
             casc_parse_error(ctx, v->span, "invalid %s '%.*s': %s",
                              code == TK_DATE ? "date" : "timestamp", (int)v->len, v->text, why);
-            return NULL;
+            return false;
         }
-        return v;
+        return true;
     }
     case TK_TRUE:
     case TK_FALSE:
         v->kind = CASC_V_BOOL;
         v->boolean = code == TK_TRUE;
-        return v;
-    case TK_NOW: v->kind = CASC_V_NOW; return v;
-    case TK_TODAY: v->kind = CASC_V_TODAY; return v;
-    case TK_YESTERDAY: v->kind = CASC_V_YESTERDAY; return v;
+        return true;
+    case TK_NOW: v->kind = CASC_V_NOW; return true;
+    case TK_TODAY: v->kind = CASC_V_TODAY; return true;
+    case TK_YESTERDAY: v->kind = CASC_V_YESTERDAY; return true;
     default: /* TK_NULL */
         casc_parse_error(ctx, v->span,
                          "null is not a value to compare with: write 'is null' or 'is not null'");
-        return NULL;
+        return false;
     }
 }
 
-casc_value *casc_build_relative(casc_parse_ctx *ctx, casc_value_kind kind, casc_token n,
-                                casc_token unit, casc_token end)
+bool casc_build_relative(casc_parse_ctx *ctx, casc_value_kind kind, casc_token n,
+                         casc_token unit, casc_token end, casc_value *v)
 {
-    casc_value *v = ctx->failed ? NULL : alloc(ctx, sizeof *v);
-    if (!v || !unit_count(ctx, n, unit, 0, &v->integer))
-        return NULL;
+    *v = (casc_value){0};
+    if (ctx->failed || !unit_count(ctx, n, unit, 0, &v->integer))
+        return false;
     v->kind = kind;
     v->span = join(tspan(n), tspan(end));
     v->text = ttext(ctx, n);
     v->len = v->span.end - v->span.start;
     v->is_integer = true;
     v->unit = unit_of(ctx, unit);
-    return v;
+    return true;
 }
 
-casc_values *casc_build_values(casc_parse_ctx *ctx, casc_values *list, casc_value *v)
+casc_values *casc_build_values(casc_parse_ctx *ctx, casc_values *list, const casc_value *v)
 {
     if (ctx->failed || !v)
         return NULL;
     if (!list && !(list = alloc(ctx, sizeof *list)))
         return NULL;
     if (list->n == list->cap) {
-        uint32_t cap = list->cap ? list->cap * 2 : 4;
+        uint32_t cap = list->cap ? list->cap * 2 : 2;
         casc_value *items = casc_arena_grow(ctx->arena, list->items, list->n * sizeof *items,
                                             cap * sizeof *items);
         if (!items) {
@@ -323,17 +320,34 @@ casc_node *casc_build_const(casc_parse_ctx *ctx, casc_node_kind kind, casc_token
 
 casc_node *casc_build_segment(casc_parse_ctx *ctx, casc_token in, casc_token name)
 {
-    casc_value *v = casc_build_value(ctx, TK_STRING, name);
-    casc_node *n = v ? node(ctx, CASC_N_SEGMENT, join(tspan(in), tspan(name))) : NULL;
+    casc_value v;
+    casc_node *n = casc_build_value(ctx, TK_STRING, name, &v)
+                       ? node(ctx, CASC_N_SEGMENT, join(tspan(in), tspan(name)))
+                       : NULL;
     if (n)
-        n->u.segment = *v;
+        n->u.segment = v;
     return n;
 }
 
-static casc_node *leaf(casc_parse_ctx *ctx, casc_node_kind kind, casc_qname *a, bool negated,
-                       casc_span end)
+/* The value (and hi, for a range) of leaf n, copied into the arena. */
+static casc_node *with_values(casc_parse_ctx *ctx, casc_node *n, const casc_value *v,
+                              const casc_value *hi)
 {
-    casc_node *n = a ? node(ctx, kind, join(a->span, end)) : NULL;
+    uint32_t k = hi ? 2 : 1;
+    casc_value *items = n ? alloc(ctx, k * sizeof *items) : NULL;
+    if (!items)
+        return NULL;
+    items[0] = *v;
+    if (hi)
+        items[1] = *hi;
+    n->u.leaf.values = (casc_values){items, k, k};
+    return n;
+}
+
+static casc_node *leaf(casc_parse_ctx *ctx, casc_node_kind kind, const casc_qname *a,
+                       bool negated, casc_span end)
+{
+    casc_node *n = node(ctx, kind, join(a->span, end));
     if (n) {
         n->u.leaf.subject = *a;
         n->negated = negated;
@@ -341,18 +355,17 @@ static casc_node *leaf(casc_parse_ctx *ctx, casc_node_kind kind, casc_qname *a, 
     return n;
 }
 
-casc_node *casc_build_compare(casc_parse_ctx *ctx, casc_qname *a, int cmpop, casc_value *v)
+casc_node *casc_build_compare(casc_parse_ctx *ctx, const casc_qname *a, int cmpop,
+                              const casc_value *v)
 {
     casc_node *n = v ? leaf(ctx, CASC_N_COMPARE, a, cmpop == CASC_CMP_NE, v->span) : NULL;
-    if (n) {
+    if (n)
         n->u.leaf.op = cmpop == CASC_CMP_NE ? CASC_OP_EQ : (casc_op)cmpop;
-        n->u.leaf.value = *v;
-    }
-    return n;
+    return with_values(ctx, n, v, NULL);
 }
 
-casc_node *casc_build_in(casc_parse_ctx *ctx, casc_qname *a, bool negated, casc_values *vs,
-                         casc_token rp)
+casc_node *casc_build_in(casc_parse_ctx *ctx, const casc_qname *a, bool negated,
+                         const casc_values *vs, casc_token rp)
 {
     casc_node *n = vs ? leaf(ctx, CASC_N_IN, a, negated, tspan(rp)) : NULL;
     if (n)
@@ -360,35 +373,30 @@ casc_node *casc_build_in(casc_parse_ctx *ctx, casc_qname *a, bool negated, casc_
     return n;
 }
 
-casc_node *casc_build_between(casc_parse_ctx *ctx, casc_qname *a, bool negated, casc_value *lo,
-                              casc_value *hi)
+casc_node *casc_build_between(casc_parse_ctx *ctx, const casc_qname *a, bool negated,
+                              const casc_value *lo, const casc_value *hi)
 {
     casc_node *n = lo && hi ? leaf(ctx, CASC_N_BETWEEN, a, negated, hi->span) : NULL;
-    if (n) {
-        n->u.leaf.value = *lo;
-        n->u.leaf.value2 = *hi;
-    }
-    return n;
+    return with_values(ctx, n, lo, hi);
 }
 
-casc_node *casc_build_is(casc_parse_ctx *ctx, casc_qname *a, casc_node_kind kind, bool negated,
-                         casc_token end)
+casc_node *casc_build_is(casc_parse_ctx *ctx, const casc_qname *a, casc_node_kind kind,
+                         bool negated, casc_token end)
 {
     return leaf(ctx, kind, a, negated, tspan(end));
 }
 
-casc_node *casc_build_match(casc_parse_ctx *ctx, casc_qname *a, int match, casc_value *v)
+casc_node *casc_build_match(casc_parse_ctx *ctx, const casc_qname *a, int match,
+                            const casc_value *v)
 {
     casc_node *n = v ? leaf(ctx, CASC_N_MATCH, a, (match & CASC_CMP_NE) != 0, v->span) : NULL;
-    if (n) {
+    if (n)
         n->u.leaf.match = (casc_match)(match & ~CASC_CMP_NE);
-        n->u.leaf.value = *v;
-    }
-    return n;
+    return with_values(ctx, n, v, NULL);
 }
 
-casc_node *casc_build_contains_set(casc_parse_ctx *ctx, casc_qname *a, bool all, bool negated,
-                                   casc_values *vs, casc_token rp)
+casc_node *casc_build_contains_set(casc_parse_ctx *ctx, const casc_qname *a, bool all,
+                                   bool negated, const casc_values *vs, casc_token rp)
 {
     casc_node *n = vs ? leaf(ctx, CASC_N_CONTAINS_SET, a, negated, tspan(rp)) : NULL;
     if (n) {
@@ -412,11 +420,11 @@ static const char *measure_word(casc_measure_kind k)
 }
 
 casc_node *casc_build_subject(casc_parse_ctx *ctx, casc_pick pick, casc_token pick_tok,
-                              casc_qname *a, casc_tail *tail)
+                              const casc_qname *a, const casc_tail *tail)
 {
     if (ctx->failed || !a)
         return NULL;
-    casc_tail none = {0};
+    const casc_tail none = {0};
     if (!tail)
         tail = &none;
     /* `x between a and b` alone is the range condition; the resolver reads
@@ -454,21 +462,9 @@ casc_node *casc_build_subject(casc_parse_ctx *ctx, casc_pick pick, casc_token pi
     return within_depth(ctx, n) ? n : NULL;
 }
 
-casc_tail *casc_build_tail(casc_parse_ctx *ctx, casc_node *filter, casc_measure *m,
-                           casc_window *w)
-{
-    casc_tail *t = ctx->failed ? NULL : alloc(ctx, sizeof *t);
-    if (t) {
-        t->filter = filter;
-        t->measure = m;
-        t->window = w;
-    }
-    return t;
-}
-
 static casc_window *window(casc_parse_ctx *ctx, casc_window_kind kind, casc_span span)
 {
-    casc_window *w = ctx->failed ? NULL : alloc(ctx, sizeof *w);
+    casc_window *w = ctx->failed ? NULL : alloc_in(ctx, ctx->keep, sizeof *w);
     if (w) {
         w->kind = kind;
         w->span = span;
@@ -518,7 +514,7 @@ casc_window *casc_build_window_day(casc_parse_ctx *ctx, casc_window_kind kind, c
 }
 
 casc_window *casc_build_window_time(casc_parse_ctx *ctx, casc_window_kind kind, casc_token start,
-                                    casc_value *lo, casc_value *hi)
+                                    const casc_value *lo, const casc_value *hi)
 {
     if (!lo || (kind == CASC_W_BETWEEN && !hi))
         return NULL;
@@ -532,9 +528,9 @@ casc_window *casc_build_window_time(casc_parse_ctx *ctx, casc_window_kind kind, 
 }
 
 casc_measure *casc_build_measure(casc_parse_ctx *ctx, casc_measure_kind kind, casc_token start,
-                                 casc_qname *field, casc_token end)
+                                 const casc_qname *field, casc_token end)
 {
-    casc_measure *m = ctx->failed ? NULL : alloc(ctx, sizeof *m);
+    casc_measure *m = ctx->failed ? NULL : alloc_in(ctx, ctx->keep, sizeof *m);
     if (!m)
         return NULL;
     m->kind = kind;
@@ -547,26 +543,26 @@ casc_measure *casc_build_measure(casc_parse_ctx *ctx, casc_measure_kind kind, ca
 casc_measure *casc_build_measure_cmp(casc_parse_ctx *ctx, casc_measure *m, int cmpop,
                                      casc_token n)
 {
-    casc_value *v = m ? casc_build_value(ctx, TK_NUMBER, n) : NULL;
-    if (!v)
+    casc_value v;
+    if (!m || !casc_build_value(ctx, TK_NUMBER, n, &v))
         return NULL;
     m->op = cmpop == CASC_CMP_NE ? CASC_OP_EQ : (casc_op)cmpop;
     m->negated = cmpop == CASC_CMP_NE;
-    m->lo = *v;
-    m->span = join(m->span, v->span);
+    m->lo = v;
+    m->span = join(m->span, v.span);
     return m;
 }
 
 casc_measure *casc_build_measure_between(casc_parse_ctx *ctx, casc_measure *m, casc_token lo,
                                          casc_token hi)
 {
-    casc_value *a = m ? casc_build_value(ctx, TK_NUMBER, lo) : NULL;
-    casc_value *b = a ? casc_build_value(ctx, TK_NUMBER, hi) : NULL;
-    if (!b)
+    casc_value a, b;
+    if (!m || !casc_build_value(ctx, TK_NUMBER, lo, &a) ||
+        !casc_build_value(ctx, TK_NUMBER, hi, &b))
         return NULL;
     m->op = CASC_OP_BETWEEN;
-    m->lo = *a;
-    m->hi = *b;
-    m->span = join(m->span, b->span);
+    m->lo = a;
+    m->hi = b;
+    m->span = join(m->span, b.span);
     return m;
 }

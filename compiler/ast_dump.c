@@ -166,13 +166,13 @@ void casc_ast_dump(const casc_node *n, casc_strbuf *o)
     case CASC_N_COMPARE:
     case CASC_N_MATCH:
         casc_sb_putc(o, ' ');
-        dump_value(o, &l->value);
+        dump_value(o, &l->values.items[0]);
         break;
     case CASC_N_BETWEEN:
         casc_sb_putc(o, ' ');
-        dump_value(o, &l->value);
+        dump_value(o, &l->values.items[0]);
         casc_sb_putc(o, ' ');
-        dump_value(o, &l->value2);
+        dump_value(o, &l->values.items[1]);
         break;
     case CASC_N_IN:
     case CASC_N_CONTAINS_SET:

@@ -18,21 +18,36 @@ static bool looks_like_json(const casc_source *rule)
     return false;
 }
 
-casc_node *casc_read_rule(casc_arena *arena, const casc_source *rule, casc_rule_format from,
-                          casc_diags *d)
+casc_node *casc_read_rule(casc_arena *arena, casc_arena *keep, const casc_source *rule,
+                          casc_rule_format from, casc_diags *d)
 {
     if (from == CASC_RULE_AUTO)
         from = looks_like_json(rule) ? CASC_RULE_JSON : CASC_RULE_DSL;
     if (from == CASC_RULE_DSL)
-        return casc_parse(arena, rule, d);
-    return casc_rule_text_ok(rule, d) ? casc_rule_from_json(arena, rule, d) : NULL;
+        return casc_parse(arena, keep, rule, d);
+    return casc_rule_text_ok(rule, d) ? casc_rule_from_json(arena, keep, rule, d) : NULL;
 }
+
+/* From this size on, a rule's syntax tree has its nodes in an arena of
+ * their own, released once the rule is resolved: for a big rule they are
+ * the largest structure of all, and the resolved tree keeps only the
+ * tree's windows, measures and text. A smaller rule's tree (about 16 bytes
+ * per byte of rule) is not worth the time of a second arena. */
+enum { OWN_TREE_ARENA = 64 * 1024 };
 
 static casc_rnode *front_end(casc_arena *arena, const casc_parent_model *model,
                              const casc_source *rule, casc_rule_format from, casc_diags *d)
 {
-    casc_node *ast = casc_read_rule(arena, rule, from, d);
-    return ast ? casc_resolve(arena, model, ast, rule, d) : NULL;
+    casc_arena *tree = rule->len >= OWN_TREE_ARENA ? casc_arena_new() : arena;
+    if (!tree) {
+        casc_diag_out_of_memory(d, rule, "reading the rule");
+        return NULL;
+    }
+    casc_node *ast = casc_read_rule(tree, arena, rule, from, d);
+    casc_rnode *resolved = ast ? casc_resolve(arena, model, ast, rule, d) : NULL;
+    if (tree != arena)
+        casc_arena_free(tree);
+    return resolved;
 }
 
 bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,

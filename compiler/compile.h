@@ -20,9 +20,10 @@ typedef struct casc_compile_options {
 } casc_compile_options;
 
 /* The syntax tree of a rule in the rule language or in JSON
- * (CASC_RULE_AUTO: JSON when the first non-blank character is '{'). */
-casc_node *casc_read_rule(casc_arena *arena, const casc_source *rule, casc_rule_format from,
-                          casc_diags *d);
+ * (CASC_RULE_AUTO: JSON when the first non-blank character is '{'), in
+ * arena and keep as casc_parse puts it. */
+casc_node *casc_read_rule(casc_arena *arena, casc_arena *keep, const casc_source *rule,
+                          casc_rule_format from, casc_diags *d);
 
 /* Read and resolve only (`casc check`). */
 bool casc_check_rule(casc_arena *arena, const casc_parent_model *model, const casc_source *rule,

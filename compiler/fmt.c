@@ -195,7 +195,7 @@ static void put_leaf(printer *p, const casc_node *n)
     switch (n->kind) {
     case CASC_N_COMPARE:
         casc_sb_printf(p->out, " %s ", n->negated ? "!=" : op_text[l->op]);
-        put_value(p, &l->value);
+        put_value(p, &l->values.items[0]);
         break;
     case CASC_N_IN:
         casc_sb_printf(p->out, "%s in ", neg);
@@ -203,15 +203,15 @@ static void put_leaf(printer *p, const casc_node *n)
         break;
     case CASC_N_BETWEEN:
         casc_sb_printf(p->out, "%s between ", neg);
-        put_value(p, &l->value);
+        put_value(p, &l->values.items[0]);
         casc_sb_puts(p->out, " and ");
-        put_value(p, &l->value2);
+        put_value(p, &l->values.items[1]);
         break;
     case CASC_N_IS_NULL: casc_sb_printf(p->out, " is%s null", neg); break;
     case CASC_N_IS_EMPTY: casc_sb_printf(p->out, " is%s empty", neg); break;
     case CASC_N_MATCH:
         casc_sb_printf(p->out, "%s %s ", neg, match_words[l->match]);
-        put_value(p, &l->value);
+        put_value(p, &l->values.items[0]);
         break;
     case CASC_N_CONTAINS_SET:
         casc_sb_printf(p->out, "%s contains %s ", neg, l->all ? "all" : "any");

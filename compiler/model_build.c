@@ -225,7 +225,7 @@ static void read_segment(builder *b, const casc_mnode *item, const char *path,
             out->place.offset = rule->start;
             casc_diags ignored; /* reported when a rule refers to the segment */
             casc_diags_init(&ignored, b->arena);
-            out->tree = casc_parse(b->arena, &out->rule_source, &ignored);
+            out->tree = casc_parse(b->arena, b->arena, &out->rule_source, &ignored);
         }
     } else if (has_table) {
         casc_table *table = casc_arena_alloc(b->arena, sizeof *table);

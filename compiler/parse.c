@@ -399,9 +399,10 @@ static int pick_or_name(const casc_parse_ctx *ctx, int code, casc_token t)
     return next >= TK_FIRST && next <= TK_QID ? code : TK_ID;
 }
 
-casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d)
+casc_node *casc_parse(casc_arena *arena, casc_arena *keep, const casc_source *src,
+                      casc_diags *d)
 {
-    casc_parse_ctx ctx = {.arena = arena, .src = src, .diags = d};
+    casc_parse_ctx ctx = {.arena = arena, .keep = keep, .src = src, .diags = d};
     if (!casc_rule_text_ok(src, d))
         return NULL;
     casc_lexer lx = {src->text, (uint32_t)src->len, 0};
@@ -437,7 +438,7 @@ casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d)
         code = casc_lex(&lx, &tok);
     }
     casc_ParseFree(parser, free);
-    if (!ctx.failed && casc_arena_failed(arena))
+    if (!ctx.failed && (casc_arena_failed(arena) || casc_arena_failed(keep)))
         casc_parse_out_of_memory(&ctx);
     return ctx.failed ? NULL : ctx.root;
 }

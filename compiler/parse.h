@@ -26,8 +26,11 @@
  * CASC_MAX_RULE_BYTES, UTF-8, no NUL. Reports why not in d. */
 bool casc_rule_text_ok(const casc_source *src, casc_diags *d);
 
-/* Parse src into a tree allocated in arena. On any error returns NULL and
- * leaves diagnostics in d. */
-casc_node *casc_parse(casc_arena *arena, const casc_source *src, casc_diags *d);
+/* Parse src into a tree allocated in arena, but for what the resolved rule
+ * keeps of it (windows, measures, decoded text), allocated in keep: arena
+ * may be released once the rule is resolved (keep may be arena). On any
+ * error returns NULL and leaves diagnostics in d. */
+casc_node *casc_parse(casc_arena *arena, casc_arena *keep, const casc_source *src,
+                      casc_diags *d);
 
 #endif

@@ -278,14 +278,12 @@ static casc_pnode *build_pred(planner *p, const casc_rnode *r, const casc_behavi
                 return NULL;
         n = casc_pl_chain(p, CASC_PL_OR, items, k);
     } else if ((c.type == CASC_TYPE_DATE || c.type == CASC_TYPE_TIMESTAMP) && op <= CASC_P_GE) {
-        n = time_node(p, c, compare_range(op, &r->u.pred.value));
+        n = time_node(p, c, compare_range(op, &r->u.pred.values[0]));
     } else {
         n = casc_pl_node(p, CASC_PL_PRED);
         if (n) {
             n->u.pred.col = c;
             n->u.pred.op = op;
-            n->u.pred.value = r->u.pred.value;
-            n->u.pred.value2 = r->u.pred.value2;
             n->u.pred.values = r->u.pred.values;
             n->u.pred.nvalues = r->u.pred.nvalues;
         }
@@ -401,13 +399,14 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
             }
             n->u.agg.op = m->op;
             n->u.agg.ne = m->negated;
-            n->u.agg.lo = m->lo;
-            n->u.agg.hi = m->hi;
+            n->u.agg.lo = &m->lo;
+            n->u.agg.hi = &m->hi;
         } else {
             /* At least one event: count > 0. */
+            static const casc_value zero = {.kind = CASC_V_NUMBER, .text = "0", .len = 1,
+                                            .is_integer = true};
             n->u.agg.op = CASC_OP_GT;
-            n->u.agg.lo = (casc_value){.kind = CASC_V_NUMBER, .text = "0", .len = 1,
-                                       .is_integer = true};
+            n->u.agg.lo = &zero;
         }
     }
     n->u.agg.scan = scan_index;
@@ -488,7 +487,7 @@ static bool some_event(const casc_plan *plan, const casc_pnode *n)
     const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
     double lo;
     return a->kind == CASC_AGG_COUNT && n->u.agg.op == CASC_OP_GT && !n->u.agg.ne &&
-           number(&n->u.agg.lo, &lo) && lo == 0;
+           number(n->u.agg.lo, &lo) && lo == 0;
 }
 
 /* Renumber the tests of n. Depth is bounded by CASC_MAX_DEPTH. */
@@ -552,7 +551,7 @@ static bool false_without_events(const casc_plan *plan, const casc_pnode *n)
     if (a->kind > CASC_AGG_SUM)
         return !n->negated;
     double lo, hi = 0;
-    if (!number(&n->u.agg.lo, &lo) || (n->u.agg.op == CASC_OP_BETWEEN && !number(&n->u.agg.hi, &hi)))
+    if (!number(n->u.agg.lo, &lo) || (n->u.agg.op == CASC_OP_BETWEEN && !number(n->u.agg.hi, &hi)))
         return false;
     return compare(0, n->u.agg.op, n->u.agg.ne, lo, hi) == n->negated;
 }

@@ -92,8 +92,7 @@ struct casc_pnode {
         struct {
             casc_col col;
             casc_pred_op op; /* never WINDOW */
-            casc_value value, value2;
-            const casc_value *values;
+            const casc_value *values; /* as in the resolved tree */
             uint32_t nvalues;
         } pred;
         struct {
@@ -107,7 +106,7 @@ struct casc_pnode {
              * for FIRST/LAST a range (none: the time exists). */
             casc_op op;
             bool ne;
-            casc_value lo, hi;
+            const casc_value *lo, *hi; /* the measure's (hi: BETWEEN) */
             casc_range range;
         } agg;
         const casc_segment *segment;

@@ -71,8 +71,6 @@ static bool pnode_equal(const casc_pnode *a, const casc_pnode *b)
     case CASC_PL_FALSE: return true;
     case CASC_PL_PRED:
         if (!col_equal(&a->u.pred.col, &b->u.pred.col) || a->u.pred.op != b->u.pred.op ||
-            !value_equal(&a->u.pred.value, &b->u.pred.value) ||
-            !value_equal(&a->u.pred.value2, &b->u.pred.value2) ||
             a->u.pred.nvalues != b->u.pred.nvalues)
             return false;
         for (uint32_t i = 0; i < a->u.pred.nvalues; i++)
@@ -132,7 +130,8 @@ static uint64_t pnode_hash(uint64_t h, const casc_pnode *n)
     case CASC_PL_PRED: {
         const char *c = n->u.pred.col.column;
         h = mix(text_hash(h, c, c ? strlen(c) : 0), n->u.pred.op);
-        return text_hash(h, n->u.pred.value.text, n->u.pred.value.len);
+        const casc_value *v = n->u.pred.values;
+        return n->u.pred.nvalues ? text_hash(h, v->text, v->len) : h;
     }
     case CASC_PL_TIME: return range_hash(h, &n->u.time.range);
     default: return h;

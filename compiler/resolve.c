@@ -72,7 +72,7 @@ static casc_span op_span(const casc_resolver *r, const casc_node *n)
     const struct casc_leaf *l = &n->u.leaf;
     uint32_t limit = n->span.end;
     if (n->kind == CASC_N_COMPARE || n->kind == CASC_N_MATCH || n->kind == CASC_N_BETWEEN)
-        limit = l->value.span.start;
+        limit = l->values.items[0].span.start;
     casc_span op = {0, 0};
     for (uint32_t i = l->subject.span.end; i < limit;) {
         if (is_blank(s[i])) {
@@ -110,12 +110,8 @@ static casc_rnode *pred(casc_resolver *r, const casc_node *n, casc_pred_op op,
     return x;
 }
 
-static bool fit(casc_resolver *r, const casc_slot *s, const casc_value *v, casc_value *out)
-{
-    return casc_fit_value(&r->tc, s, v, out);
-}
-
-/* Fit a list of values to s into a new array of x. */
+/* Fit the values of a leaf to s into a new array of x (each is checked,
+ * to report every error). */
 static bool fit_values(casc_resolver *r, const casc_slot *s, const casc_values *vs,
                        casc_rnode *x)
 {
@@ -124,15 +120,19 @@ static bool fit_values(casc_resolver *r, const casc_slot *s, const casc_values *
         return false;
     bool ok = true;
     for (uint32_t i = 0; i < vs->n; i++)
-        ok &= fit(r, s, &vs->items[i], &out[i]);
+        ok &= casc_fit_value(&r->tc, s, &vs->items[i], &out[i]);
     x->u.pred.values = out;
     x->u.pred.nvalues = vs->n;
     return ok;
 }
 
-/* A copy of w with its bounds checked and typed as times. */
+/* w with its bounds checked and typed as times: a copy, but for the
+ * kinds before BETWEEN, which have no bounds (the rule's own windows
+ * outlive its nodes: see casc_parse). */
 static const casc_window *fit_window(casc_resolver *r, const char *name, const casc_window *w)
 {
+    if (w->kind < CASC_W_BETWEEN)
+        return w;
     casc_window *c = casc_rs_alloc(r, sizeof *c);
     if (!c)
         return NULL;
@@ -194,15 +194,14 @@ static casc_rnode *resolve_between(casc_resolver *r, const casc_node *n)
     casc_rnode *x = pred(r, n, time ? CASC_P_WINDOW : CASC_P_BETWEEN, &on, name, op_span(r, n));
     if (!x)
         return NULL;
-    bool ok = fit(r, &s, &l->value, &x->u.pred.value);
-    ok &= fit(r, &s, &l->value2, &x->u.pred.value2);
+    bool ok = fit_values(r, &s, &l->values, x);
     if (time && ok) {
         casc_window *w = casc_rs_alloc(r, sizeof *w);
         if (!w)
             return NULL;
         *w = (casc_window){.kind = CASC_W_BETWEEN, .span = n->span};
-        w->lo = x->u.pred.value;
-        w->hi = x->u.pred.value2;
+        w->lo = x->u.pred.values[0];
+        w->hi = x->u.pred.values[1];
         x->u.pred.window = w;
     }
     return ok ? x : NULL;
@@ -231,7 +230,7 @@ static casc_rnode *resolve_leaf(casc_resolver *r, const casc_node *n)
     switch (n->kind) {
     case CASC_N_COMPARE:
         x = pred(r, n, compare_ops[l->op], &on, name, at);
-        return x && fit(r, &s, &l->value, &x->u.pred.value) ? x : NULL;
+        return x && fit_values(r, &s, &l->values, x) ? x : NULL;
     case CASC_N_IN:
         x = pred(r, n, CASC_P_IN, &on, name, at);
         return x && fit_values(r, &s, &l->values, x) ? x : NULL;
@@ -241,7 +240,7 @@ static casc_rnode *resolve_leaf(casc_resolver *r, const casc_node *n)
         bool has = l->match == CASC_MATCH_CONTAINS && array;
         x = pred(r, n, has ? CASC_P_HAS : match_ops[l->match], &on, name, at);
         casc_slot text = {name, CASC_TYPE_STRING, false}; /* patterns are text */
-        return x && fit(r, has ? &elem : &text, &l->value, &x->u.pred.value) ? x : NULL;
+        return x && fit_values(r, has ? &elem : &text, &l->values, x) ? x : NULL;
     }
     default: /* CONTAINS_SET */
         x = pred(r, n, l->all ? CASC_P_HAS_ALL : CASC_P_HAS_ANY, &on, name, at);
@@ -264,7 +263,8 @@ static casc_rnode *resolve_behavior(casc_resolver *r, const casc_node *n, const 
     x->u.beh.behavior = b;
     bool ok = true;
     if (n->kind == CASC_N_BETWEEN) {
-        casc_window w = {.kind = CASC_W_BETWEEN, .span = n->span, .lo = l->value, .hi = l->value2};
+        casc_window w = {.kind = CASC_W_BETWEEN, .span = n->span, .lo = l->values.items[0],
+                         .hi = l->values.items[1]};
         return (x->u.beh.window = fit_window(r, b->name, &w)) ? x : NULL;
     }
     x->u.beh.pick = l->pick;

@@ -103,7 +103,7 @@ static casc_rnode *expand(casc_resolver *r, uint32_t idx)
     r->seg_stack[r->nseg_stack++] = s;
     r->tc.src = src;
     r->peak = r->depth;
-    const casc_node *rule = s->tree ? s->tree : casc_parse(r->arena, src, r->diags);
+    const casc_node *rule = s->tree ? s->tree : casc_parse(r->arena, r->arena, src, r->diags);
     casc_rnode *tree = rule ? casc_rs_node(r, rule) : NULL;
     info->height = r->peak - r->depth;
     r->peak = r->peak > outer_peak ? r->peak : outer_peak;

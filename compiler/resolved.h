@@ -56,9 +56,9 @@ typedef struct casc_rnode casc_rnode;
 
 struct casc_rnode {
     casc_rkind kind;
+    bool negated; /* PRED: the negative form, exactly its complement */
     casc_span span;
     const casc_source *src;
-    bool negated; /* PRED: the negative form, exactly its complement */
     union {
         struct {
             casc_rnode **items;
@@ -67,11 +67,12 @@ struct casc_rnode {
         casc_rnode *child; /* NOT */
         struct {
             casc_operand on;
-            casc_pred_op op;
-            casc_value value, value2;  /* typed for the operand */
-            const casc_value *values;  /* IN, HAS_ANY, HAS_ALL */
-            uint32_t nvalues;
+            /* Typed for the operand: IN, HAS_ANY, HAS_ALL: the list;
+             * BETWEEN: lo, hi; the other comparisons: the value. */
+            const casc_value *values;
             const casc_window *window; /* WINDOW (bounds typed as times) */
+            casc_pred_op op;
+            uint32_t nvalues;
         } pred;
         struct {
             const casc_behavior *behavior;

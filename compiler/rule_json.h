@@ -15,11 +15,13 @@
 #include "source.h"
 #include "strbuf.h"
 
-/* Read the JSON rule in src into a tree allocated in arena. src is valid
- * UTF-8 without NUL bytes, within CASC_MAX_RULE_BYTES (the caller checks:
- * casc_rule_text_ok). On the first error returns NULL and leaves the
- * diagnostic (with its place in src) in d. */
-casc_node *casc_rule_from_json(casc_arena *arena, const casc_source *src, casc_diags *d);
+/* Read the JSON rule in src into a tree allocated in arena and keep, as
+ * casc_parse does. src is valid UTF-8 without NUL bytes, within
+ * CASC_MAX_RULE_BYTES (the caller checks: casc_rule_text_ok). On the first
+ * error returns NULL and leaves the diagnostic (with its place in src) in
+ * d. */
+casc_node *casc_rule_from_json(casc_arena *arena, casc_arena *keep, const casc_source *src,
+                               casc_diags *d);
 
 /* Append the JSON form of rule to out: one key or item per line, indented
  * two spaces per level up to 32 levels, with no final newline. A rule

@@ -61,7 +61,7 @@ static void report(casc_rj *r, const casc_mnode *at, const char *const *suggesti
 void casc_rj_unknown(casc_rj *r, const casc_mnode *at, const char *what, const char *where,
                      const char *const *names, uint32_t n)
 {
-    const char **best = casc_arena_alloc(r->p.arena, CASC_MAX_SUGGESTIONS * sizeof *best);
+    const char **best = casc_arena_alloc(r->p.diags->arena, CASC_MAX_SUGGESTIONS * sizeof *best);
     uint32_t nbest = best && !at->has_nul ? casc_suggest(at->text, at->len, names, n, best) : 0;
     casc_strbuf sb = CASC_STRBUF_INIT;
     casc_sb_printf(&sb, "unknown %s '%s'%s%s", what, casc_rj_show(r, at), where ? " " : "",

@@ -129,9 +129,8 @@ casc_node *casc_rj_behavior(casc_rj *r, const casc_mnode *c, const casc_mnode *l
     } else if (!window(r, op, &win, &negated)) {
         return NULL;
     }
-    casc_tail *tail = casc_build_tail(&r->p, filter, m, win);
-    casc_node *n = tail ? casc_build_subject(&r->p, pick, casc_rj_token(a ? a : c), &q, tail)
-                        : NULL;
+    casc_tail tail = {filter, m, win};
+    casc_node *n = casc_build_subject(&r->p, pick, casc_rj_token(a ? a : c), &q, &tail);
     if (!n)
         return NULL;
     n->span = casc_rj_span(c);

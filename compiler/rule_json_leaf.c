@@ -129,8 +129,8 @@ static casc_node *on_name(casc_rj *r, const casc_mnode *c, casc_qname *q, const 
     casc_node *n = NULL;
     if (type >= CASC_RJ_TIME_WITHIN_PAST) {
         casc_window *w = casc_rj_window(r, op, type);
-        casc_tail *tail = w ? casc_build_tail(&r->p, NULL, NULL, w) : NULL;
-        n = tail ? casc_build_subject(&r->p, CASC_PICK_NONE, NO_TOKEN, q, tail) : NULL;
+        casc_tail tail = {NULL, NULL, w};
+        n = w ? casc_build_subject(&r->p, CASC_PICK_NONE, NO_TOKEN, q, &tail) : NULL;
     } else if (type <= CASC_RJ_GREATER_EQUAL) {
         casc_value *v = casc_rj_value_at(r, op, "rightValue", CASC_RJ_ANY);
         n = casc_build_compare(&r->p, q, (int)type, v);

@@ -120,10 +120,12 @@ static size_t skip_blanks(const casc_source *src, size_t at)
     return at;
 }
 
-casc_node *casc_rule_from_json(casc_arena *arena, const casc_source *src, casc_diags *d)
+casc_node *casc_rule_from_json(casc_arena *arena, casc_arena *keep, const casc_source *src,
+                               casc_diags *d)
 {
-    casc_rj r = {.p = {.arena = arena, .src = src, .diags = d}};
-    r.cx = (casc_mtree_ctx){arena, src, d, 0, MAX_JSON_DEPTH};
+    casc_rj r = {.p = {.arena = arena, .keep = keep, .src = src, .diags = d}};
+    /* The JSON's tree is kept: the rule's names and strings are its text. */
+    r.cx = (casc_mtree_ctx){keep, src, d, 0, MAX_JSON_DEPTH};
     r.mf = (casc_mf){&r.cx, 0};
     if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
         r.cx.base = 3; /* a UTF-8 byte-order mark */
@@ -150,7 +152,7 @@ casc_node *casc_rule_from_json(casc_arena *arena, const casc_source *src, casc_d
         return NULL;
     }
     casc_node *n = casc_rj_condition(&r, root, false);
-    if (!r.p.failed && casc_arena_failed(arena))
+    if (!r.p.failed && (casc_arena_failed(arena) || casc_arena_failed(keep)))
         casc_parse_out_of_memory(&r.p);
     return r.p.failed ? NULL : n;
 }

@@ -54,6 +54,21 @@ static bool unit_token(casc_rj *r, const casc_mnode *object, casc_token *out)
     return false;
 }
 
+static casc_value *new_value(casc_rj *r)
+{
+    casc_value *v = casc_arena_alloc(r->p.arena, sizeof *v);
+    if (!v)
+        casc_parse_out_of_memory(&r->p);
+    return v;
+}
+
+/* The value of token t (code: its kind), in the arena. */
+static casc_value *build(casc_rj *r, int code, casc_token t)
+{
+    casc_value *v = new_value(r);
+    return v && casc_build_value(&r->p, code, t, v) ? v : NULL;
+}
+
 /* The text of a Date, Timestamp or Number value, read as that token. */
 static casc_value *literal(casc_rj *r, const casc_mnode *object, casc_value_kind kind)
 {
@@ -71,7 +86,7 @@ static casc_value *literal(casc_rj *r, const casc_mnode *object, casc_value_kind
         return NULL;
     int code = token_code(r, tok);
     if (code == codes[kind])
-        return casc_build_value(&r->p, code, tok); /* checks the calendar */
+        return build(r, code, tok); /* checks the calendar */
     char why[96] = "write YYYY-MM-DD for a date, YYYY-MM-DDThh:mm:ss[.fraction][zone] for a "
                    "timestamp";
     casc_timelit tl;
@@ -95,9 +110,10 @@ static casc_value *relative(casc_rj *r, const casc_mnode *object, casc_value_kin
     const casc_mnode *v = casc_rj_want_kind(r, object, "value", CASC_MN_NUMBER, true);
     if (!v || !is_number(r, v, n = casc_rj_token(v)) || !unit_token(r, object, &unit))
         return NULL;
-    casc_value *out = casc_build_relative(&r->p, kind, n, unit, casc_rj_token(object));
-    if (out)
-        out->span = casc_rj_span(object);
+    casc_value *out = new_value(r);
+    if (!out || !casc_build_relative(&r->p, kind, n, unit, casc_rj_token(object), out))
+        return NULL;
+    out->span = casc_rj_span(object);
     return out;
 }
 
@@ -121,11 +137,11 @@ static casc_value *typed(casc_rj *r, const casc_mnode *v, const char *key, casc_
     case CASC_V_YESTERDAY:
         if (!casc_rj_keys(r, v, "this value", keys, 1))
             return NULL;
-        return casc_build_value(&r->p,
-                                kind == CASC_V_NOW     ? TK_NOW
-                                : kind == CASC_V_TODAY ? TK_TODAY
-                                                       : TK_YESTERDAY,
-                                casc_rj_token(v));
+        return build(r,
+                     kind == CASC_V_NOW     ? TK_NOW
+                     : kind == CASC_V_TODAY ? TK_TODAY
+                                            : TK_YESTERDAY,
+                     casc_rj_token(v));
     case CASC_V_AGO:
     case CASC_V_FROM_NOW: return relative(r, v, kind);
     default: return literal(r, v, kind);
@@ -165,22 +181,18 @@ static casc_value *value(casc_rj *r, const casc_mnode *v, const char *key, casc_
     }
     switch (kind) {
     case CASC_MN_NUMBER:
-        return is_number(r, v, casc_rj_token(v))
-                   ? casc_build_value(&r->p, TK_NUMBER, casc_rj_token(v))
-                   : NULL;
+        return is_number(r, v, casc_rj_token(v)) ? build(r, TK_NUMBER, casc_rj_token(v)) : NULL;
     case CASC_MN_BOOL:
-        return casc_build_value(&r->p, v->text[0] == 't' ? TK_TRUE : TK_FALSE, casc_rj_token(v));
+        return build(r, v->text[0] == 't' ? TK_TRUE : TK_FALSE, casc_rj_token(v));
     default: break; /* a string */
     }
     if (v->has_nul) {
         casc_rj_error(r, v, "a string in a rule cannot hold a NUL character (\\u0000)");
         return NULL;
     }
-    casc_value *s = casc_arena_alloc(r->p.arena, sizeof *s);
-    if (!s) {
-        casc_parse_out_of_memory(&r->p);
+    casc_value *s = new_value(r);
+    if (!s)
         return NULL;
-    }
     *s = (casc_value){.kind = CASC_V_STRING, .span = casc_rj_span(v), .text = v->text,
                       .len = (uint32_t)v->len};
     return s;

@@ -59,7 +59,8 @@ static void put_operator(casc_rj_out *o, const casc_node *n, bool negated)
     case CASC_N_COMPARE: type = (casc_rj_op)l->op; break;
     case CASC_N_IN: type = CASC_RJ_IN; break;
     case CASC_N_BETWEEN: /* a time range reads back the same, and says what it is */
-        type = is_time(&l->value) || is_time(&l->value2) ? CASC_RJ_TIME_RANGE : CASC_RJ_BETWEEN;
+        type = is_time(&l->values.items[0]) || is_time(&l->values.items[1]) ? CASC_RJ_TIME_RANGE
+                                                                           : CASC_RJ_BETWEEN;
         break;
     case CASC_N_IS_EMPTY: type = CASC_RJ_IS_EMPTY; break;
     case CASC_N_MATCH: type = (casc_rj_op)(CASC_RJ_CONTAIN + (int)l->match); break;
@@ -72,10 +73,10 @@ static void put_operator(casc_rj_out *o, const casc_node *n, bool negated)
     casc_rj_member_bool(o, "not", negated || n->negated);
     switch (n->kind) {
     case CASC_N_COMPARE:
-    case CASC_N_MATCH: casc_rj_member_value(o, "rightValue", &l->value); break;
+    case CASC_N_MATCH: casc_rj_member_value(o, "rightValue", &l->values.items[0]); break;
     case CASC_N_BETWEEN:
-        casc_rj_member_value(o, "minValue", &l->value);
-        casc_rj_member_value(o, "maxValue", &l->value2);
+        casc_rj_member_value(o, "minValue", &l->values.items[0]);
+        casc_rj_member_value(o, "maxValue", &l->values.items[1]);
         break;
     case CASC_N_IN:
     case CASC_N_CONTAINS_SET: put_values(o, "rightValues", &l->values); break;

@@ -130,6 +130,14 @@ static casc_timelit shift_minutes(casc_timelit t, int64_t minutes)
     return t;
 }
 
+/* v as exactly `width` decimal digits (v < 10^width). */
+static int put_digits(char *out, unsigned v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        out[i] = (char)('0' + v % 10);
+    return width;
+}
+
 /* 'YYYY-MM-DD HH:MM:SS[.ffffff]' as a timestamp expression. The engines
  * keep microseconds, so a finer fraction is rounded up (up) or down, as
  * the comparison needs: t >= x is t >= ceil(x), t <= x is t <= floor(x). */
@@ -143,11 +151,23 @@ static const char *timestamp_literal(gen *g, casc_timelit t, bool up)
             t = shift_minutes(t, 1);
         }
     }
+    /* By hand rather than with snprintf: a literal is written for every
+     * time bound, and formatting was a tenth of a typical compile. */
     char text[48];
-    int n = snprintf(text, sizeof text, "%04d-%02u-%02u %02u:%02u:%02u", (int)t.year, t.month,
-                     t.day, t.hour, t.minute, t.second);
-    if (micros)
-        n += snprintf(text + n, sizeof text - (size_t)n, ".%06u", micros);
+    int n = 0;
+    if (t.year < 0 || t.year > 9999)
+        n = snprintf(text, sizeof text, "%04d", (int)t.year);
+    else
+        n = put_digits(text, (unsigned)t.year, 4);
+    const unsigned parts[] = {t.month, t.day, t.hour, t.minute, t.second};
+    for (int i = 0; i < 5; i++) {
+        text[n++] = "-- ::"[i];
+        n += put_digits(text + n, parts[i], 2);
+    }
+    if (micros) {
+        text[n++] = '.';
+        n += put_digits(text + n, micros, 6);
+    }
     return casc_sg_apply(g, CASC_SQL_TIMESTAMP, casc_sg_literal(g, text, (size_t)n), NULL, NULL);
 }
 
@@ -199,11 +219,17 @@ static texpr literal_time(gen *g, const casc_timelit *t, bool up)
     return (texpr){timestamp_literal(g, *t, up), true};
 }
 
+/* Now, as written once per statement and rounding (every window has it). */
 static texpr now(gen *g, bool up)
 {
-    if (g->o->now)
-        return literal_time(g, g->o->now, up);
-    return (texpr){casc_sg_apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
+    if (!g->now_sql[up]) {
+        texpr t = g->o->now ? literal_time(g, g->o->now, up)
+                            : (texpr){casc_sg_apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
+        g->now_sql[up] = t.sql;
+        g->now_local[up] = t.local;
+        g->cached++;
+    }
+    return (texpr){g->now_sql[up], g->now_local[up]};
 }
 
 /* A symbolic instant as SQL; up: the comparison wants it rounded up to a
@@ -402,33 +428,34 @@ const char *casc_sg_complement(gen *g, const char *positive)
 static const char *pred(gen *g, const casc_pnode *n)
 {
     const char *col = casc_sg_column(g, &n->u.pred.col);
+    const casc_value *x = n->u.pred.values; /* x[0]: the value, x[1]: BETWEEN's hi */
     const char *v = NULL;
     switch (n->u.pred.op) {
     case CASC_P_IS_NULL:
         return casc_sg_format(g, n->negated ? "%s IS NOT NULL" : "%s IS NULL", col, NULL);
     case CASC_P_EQ:
         return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col,
-                              casc_sg_value(g, &n->u.pred.value));
+                              casc_sg_value(g, x));
     case CASC_P_IS_TRUE:
         return casc_sg_format(g, n->negated ? "%s IS DISTINCT FROM %s" : "%s = %s", col, "TRUE");
     case CASC_P_IS_EMPTY: {
         const char *empty = casc_sg_apply(g, CASC_SQL_ARRAY_EMPTY, col, NULL, NULL);
         return n->negated ? casc_sg_format(g, "NOT %s", empty, NULL) : empty;
     }
-    case CASC_P_LT: v = casc_sg_format(g, "%s < %s", col, casc_sg_value(g, &n->u.pred.value)); break;
-    case CASC_P_LE: v = casc_sg_format(g, "%s <= %s", col, casc_sg_value(g, &n->u.pred.value)); break;
-    case CASC_P_GT: v = casc_sg_format(g, "%s > %s", col, casc_sg_value(g, &n->u.pred.value)); break;
-    case CASC_P_GE: v = casc_sg_format(g, "%s >= %s", col, casc_sg_value(g, &n->u.pred.value)); break;
+    case CASC_P_LT: v = casc_sg_format(g, "%s < %s", col, casc_sg_value(g, x)); break;
+    case CASC_P_LE: v = casc_sg_format(g, "%s <= %s", col, casc_sg_value(g, x)); break;
+    case CASC_P_GT: v = casc_sg_format(g, "%s > %s", col, casc_sg_value(g, x)); break;
+    case CASC_P_GE: v = casc_sg_format(g, "%s >= %s", col, casc_sg_value(g, x)); break;
     case CASC_P_BETWEEN:
         v = casc_sg_format(g, "%s BETWEEN %s", col,
-                           casc_sg_format(g, "%s AND %s", casc_sg_value(g, &n->u.pred.value),
-                                          casc_sg_value(g, &n->u.pred.value2)));
+                           casc_sg_format(g, "%s AND %s", casc_sg_value(g, x),
+                                          casc_sg_value(g, &x[1])));
         break;
     case CASC_P_IN: {
         casc_strbuf sb = CASC_STRBUF_INIT;
         casc_sb_printf(&sb, "%s IN (", col);
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
-            casc_sb_printf(&sb, "%s%s", i ? ", " : "", casc_sg_value(g, &n->u.pred.values[i]));
+            casc_sb_printf(&sb, "%s%s", i ? ", " : "", casc_sg_value(g, &x[i]));
         casc_sb_putc(&sb, ')');
         v = casc_sg_keep(g, &sb);
         break;
@@ -441,23 +468,23 @@ static const char *pred(gen *g, const casc_pnode *n)
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
             casc_sb_printf(
                 &sb, "%s%s", i ? join : "",
-                casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, &n->u.pred.values[i]), NULL));
+                casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, &x[i]), NULL));
         casc_sb_putc(&sb, ')');
         v = casc_sg_keep(g, &sb);
         break;
     }
     case CASC_P_HAS:
-        v = casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, CASC_SQL_ARRAY_HAS, col, casc_sg_value(g, x), NULL);
         break;
     case CASC_P_LIKE:
-        v = casc_sg_apply(g, CASC_SQL_LIKE, col, like_pattern(g, &n->u.pred.value),
+        v = casc_sg_apply(g, CASC_SQL_LIKE, col, like_pattern(g, x),
                           casc_sg_literal(g, "\\", 1));
         break;
     default: {
         static const casc_sql_template t[] = {
             [CASC_P_CONTAINS] = CASC_SQL_CONTAINS, [CASC_P_STARTS_WITH] = CASC_SQL_STARTS_WITH,
             [CASC_P_ENDS_WITH] = CASC_SQL_ENDS_WITH, [CASC_P_MATCHES] = CASC_SQL_MATCHES};
-        v = casc_sg_apply(g, t[n->u.pred.op], col, casc_sg_value(g, &n->u.pred.value), NULL);
+        v = casc_sg_apply(g, t[n->u.pred.op], col, casc_sg_value(g, x), NULL);
         break;
     }
     }
@@ -494,7 +521,9 @@ static const char *sample_test(gen *g, const casc_pnode *n)
 }
 
 /* A chain of conditions, one per line at this indent, appended to out:
- * nested chains go straight into it rather than through arena strings. */
+ * nested chains go straight into it rather than through arena strings, and
+ * the strings of each condition are released once it is in out (unless
+ * it filled a cache: they live as long as the statement). */
 static void chain(gen *g, casc_strbuf *out, const casc_pnode *n, int indent)
 {
     const char *op = n->kind == CASC_PL_AND ? "AND" : "OR";
@@ -507,7 +536,11 @@ static void chain(gen *g, casc_strbuf *out, const casc_pnode *n, int indent)
             chain(g, out, item, indent + 4);
             casc_sb_printf(out, "\n%*s)", indent, "");
         } else {
+            casc_arena_pos at = casc_arena_at(g->arena);
+            uint32_t cached = g->cached;
             casc_sb_puts(out, casc_sg_cond(g, item, indent));
+            if (g->cached == cached)
+                casc_arena_release(g->arena, at);
         }
     }
 }

@@ -19,6 +19,9 @@ typedef struct gen {
     const char *bare_names[16];
     bool bare[16];
     const struct casc_sg_events **events; /* per scan, built once (sqlgen_scan.c) */
+    const char *now_sql[2]; /* now, rounded [up], once built */
+    bool now_local[2];
+    uint32_t cached; /* entries built in the caches above, so far */
     bool failed;
 } gen;
 

@@ -177,8 +177,11 @@ static unsigned window_sides(const casc_aggregate *a)
 static const struct casc_sg_events *events(gen *g, uint32_t si)
 {
     const casc_plan *plan = g->plan;
-    if (!g->events && !(g->events = casc_arena_alloc(g->arena, plan->nscans * sizeof *g->events)))
-        return g->failed = true, NULL;
+    if (!g->events) {
+        if (!(g->events = casc_arena_alloc(g->arena, plan->nscans * sizeof *g->events)))
+            return g->failed = true, NULL;
+        g->cached++;
+    }
     if (g->events[si])
         return g->events[si];
     const casc_scan *s = &plan->scans[si];
@@ -225,6 +228,7 @@ static const struct casc_sg_events *events(gen *g, uint32_t si)
         }
         e->where = casc_sg_keep(g, &sb);
     }
+    g->cached++;
     return g->events[si] = e;
 }
 
@@ -306,19 +310,27 @@ const char *casc_sg_group_test(gen *g, const casc_pnode *n)
     return casc_sg_keep(g, &sb);
 }
 
-/* "Some event" of a behavior scanned for nothing else: [NOT] EXISTS, its
- * events matched to the profile by key. */
+/* "Some event" of a behavior scanned for nothing else: the profile's key
+ * among the keys of the matching events (IN, which engines plan as a
+ * semi-join on an uncorrelated subquery; DuckDB runs a correlated EXISTS
+ * as a join per distinct key, several times slower: BENCHMARKS.md), or,
+ * negated, NOT EXISTS (NOT IN is null-unsafe, and PostgreSQL cannot plan
+ * it as an anti-join). */
 static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
                              const casc_aggregate *a)
 {
     const casc_behavior *b = s->behavior;
     const char *key = casc_sg_ident(g, b->key_column);
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
+    const char *table = casc_sg_table(g, &b->table);
     const char *c = agg_condition(g, s, a, window_sides(a));
     casc_strbuf sb = CASC_STRBUF_INIT;
-    casc_sb_printf(&sb, "%sEXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)",
-                   n->negated ? "NOT " : "", casc_sg_table(g, &b->table), key, master_key,
-                   c ? " AND " : "", c ? c : "");
+    if (n->negated)
+        casc_sb_printf(&sb, "NOT EXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)", table, key,
+                       master_key, c ? " AND " : "", c ? c : "");
+    else
+        casc_sb_printf(&sb, "c.%s IN (SELECT e.%s FROM %s AS e%s%s)", master_key, key, table,
+                       c ? " WHERE " : "", c ? c : "");
     return casc_sg_keep(g, &sb);
 }
 
@@ -358,12 +370,12 @@ const char *casc_sg_agg_test(gen *g, const casc_pnode *n)
     const char *t;
     if (n->u.agg.op == CASC_OP_BETWEEN)
         t = casc_sg_format(g, "%s BETWEEN %s", ref,
-                           casc_sg_format(g, "%s AND %s", casc_sg_value(g, &n->u.agg.lo),
-                                          casc_sg_value(g, &n->u.agg.hi)));
+                           casc_sg_format(g, "%s AND %s", casc_sg_value(g, n->u.agg.lo),
+                                          casc_sg_value(g, n->u.agg.hi)));
     else
         t = casc_sg_format(g, "%s %s", ref,
                            casc_sg_format(g, "%s %s", n->u.agg.ne ? "<>" : ops[n->u.agg.op],
-                                          casc_sg_value(g, &n->u.agg.lo)));
+                                          casc_sg_value(g, n->u.agg.lo)));
     if (!n->negated)
         return t;
     return zero ? casc_sg_format(g, "NOT (%s)", t, NULL) : casc_sg_complement(g, t);

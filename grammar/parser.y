@@ -1,9 +1,12 @@
 /* parser.y - lemon grammar of the rule language (spec §2-6).
  *
- * Actions are one-line calls into compiler/ast_build.c. Values are arena
- * pointers, so no %destructor is needed: when a parse is abandoned the arena
- * releases everything at once. The stack is growable (%stack_size 0) and on
- * the heap; nesting is bounded by the limits in compiler/parse.h.
+ * Actions are one-line calls into compiler/ast_build.c. Names, values and
+ * a behavior's clauses (tail) are held by value on the parser's stack (a
+ * big rule has one of each per condition: in the arena they would only be
+ * copied into their node); the rest are arena pointers. So no %destructor
+ * is needed: when a parse is abandoned the arena releases everything at
+ * once. The stack is growable (%stack_size 0) and on the heap; nesting is
+ * bounded by the limits in compiler/parse.h.
  *
  * Soft keywords fall back to ID (as in SQLite): `count`, `first`, units and
  * the rest are names wherever the keyword itself cannot stand. `first` and
@@ -76,30 +79,30 @@ cond(A) ::= TRUE(T).                      { A = casc_build_const(ctx, CASC_N_TRU
 cond(A) ::= FALSE(T).                     { A = casc_build_const(ctx, CASC_N_FALSE, T); }
 cond(A) ::= IN(I) SEGMENT STRING(S).      { A = casc_build_segment(ctx, I, S); }
 cond(A) ::= cmp(X).                       { A = X; }
-cond(A) ::= qname(N).                     { A = casc_build_subject(ctx, CASC_PICK_NONE, NO_TOKEN, N, NULL); }
-cond(A) ::= qname(N) tail(T).             { A = casc_build_subject(ctx, CASC_PICK_NONE, NO_TOKEN, N, T); }
-cond(A) ::= FIRST(F) qname(N).            { A = casc_build_subject(ctx, CASC_PICK_FIRST, F, N, NULL); }
-cond(A) ::= FIRST(F) qname(N) tail(T).    { A = casc_build_subject(ctx, CASC_PICK_FIRST, F, N, T); }
-cond(A) ::= LAST(F) qname(N).             { A = casc_build_subject(ctx, CASC_PICK_LAST, F, N, NULL); }
-cond(A) ::= LAST(F) qname(N) tail(T).     { A = casc_build_subject(ctx, CASC_PICK_LAST, F, N, T); }
+cond(A) ::= qname(N).                     { A = casc_build_subject(ctx, CASC_PICK_NONE, NO_TOKEN, &N, NULL); }
+cond(A) ::= qname(N) tail(T).             { A = casc_build_subject(ctx, CASC_PICK_NONE, NO_TOKEN, &N, &T); }
+cond(A) ::= FIRST(F) qname(N).            { A = casc_build_subject(ctx, CASC_PICK_FIRST, F, &N, NULL); }
+cond(A) ::= FIRST(F) qname(N) tail(T).    { A = casc_build_subject(ctx, CASC_PICK_FIRST, F, &N, &T); }
+cond(A) ::= LAST(F) qname(N).             { A = casc_build_subject(ctx, CASC_PICK_LAST, F, &N, NULL); }
+cond(A) ::= LAST(F) qname(N) tail(T).     { A = casc_build_subject(ctx, CASC_PICK_LAST, F, &N, &T); }
 
 /* Comparisons on one name: attribute conditions, and the unparenthesized
  * filter of a behavior. A positive `between` is not here: after a name it
  * is a window (see tail), which the builder folds back into a range. */
 %type cmp {casc_node *}
-cmp(A) ::= qname(N) cmpop(O) value(V).    { A = casc_build_compare(ctx, N, O, V); }
-cmp(A) ::= qname(N) IN LP values(L) RP(R).      { A = casc_build_in(ctx, N, false, L, R); }
-cmp(A) ::= qname(N) NOT IN LP values(L) RP(R).  { A = casc_build_in(ctx, N, true, L, R); }
-cmp(A) ::= qname(N) NOT BETWEEN value(X) AND value(Y). { A = casc_build_between(ctx, N, true, X, Y); }
-cmp(A) ::= qname(N) IS NULL(E).           { A = casc_build_is(ctx, N, CASC_N_IS_NULL, false, E); }
-cmp(A) ::= qname(N) IS NOT NULL(E).       { A = casc_build_is(ctx, N, CASC_N_IS_NULL, true, E); }
-cmp(A) ::= qname(N) IS EMPTY(E).          { A = casc_build_is(ctx, N, CASC_N_IS_EMPTY, false, E); }
-cmp(A) ::= qname(N) IS NOT EMPTY(E).      { A = casc_build_is(ctx, N, CASC_N_IS_EMPTY, true, E); }
-cmp(A) ::= qname(N) match(M) value(V).    { A = casc_build_match(ctx, N, M, V); }
-cmp(A) ::= qname(N) CONTAINS ANY LP values(L) RP(R).     { A = casc_build_contains_set(ctx, N, false, false, L, R); }
-cmp(A) ::= qname(N) CONTAINS ALL LP values(L) RP(R).     { A = casc_build_contains_set(ctx, N, true, false, L, R); }
-cmp(A) ::= qname(N) NOT CONTAINS ANY LP values(L) RP(R). { A = casc_build_contains_set(ctx, N, false, true, L, R); }
-cmp(A) ::= qname(N) NOT CONTAINS ALL LP values(L) RP(R). { A = casc_build_contains_set(ctx, N, true, true, L, R); }
+cmp(A) ::= qname(N) cmpop(O) value(V).    { A = casc_build_compare(ctx, &N, O, &V); }
+cmp(A) ::= qname(N) IN LP values(L) RP(R).      { A = casc_build_in(ctx, &N, false, L, R); }
+cmp(A) ::= qname(N) NOT IN LP values(L) RP(R).  { A = casc_build_in(ctx, &N, true, L, R); }
+cmp(A) ::= qname(N) NOT BETWEEN value(X) AND value(Y). { A = casc_build_between(ctx, &N, true, &X, &Y); }
+cmp(A) ::= qname(N) IS NULL(E).           { A = casc_build_is(ctx, &N, CASC_N_IS_NULL, false, E); }
+cmp(A) ::= qname(N) IS NOT NULL(E).       { A = casc_build_is(ctx, &N, CASC_N_IS_NULL, true, E); }
+cmp(A) ::= qname(N) IS EMPTY(E).          { A = casc_build_is(ctx, &N, CASC_N_IS_EMPTY, false, E); }
+cmp(A) ::= qname(N) IS NOT EMPTY(E).      { A = casc_build_is(ctx, &N, CASC_N_IS_EMPTY, true, E); }
+cmp(A) ::= qname(N) match(M) value(V).    { A = casc_build_match(ctx, &N, M, &V); }
+cmp(A) ::= qname(N) CONTAINS ANY LP values(L) RP(R).     { A = casc_build_contains_set(ctx, &N, false, false, L, R); }
+cmp(A) ::= qname(N) CONTAINS ALL LP values(L) RP(R).     { A = casc_build_contains_set(ctx, &N, true, false, L, R); }
+cmp(A) ::= qname(N) NOT CONTAINS ANY LP values(L) RP(R). { A = casc_build_contains_set(ctx, &N, false, true, L, R); }
+cmp(A) ::= qname(N) NOT CONTAINS ALL LP values(L) RP(R). { A = casc_build_contains_set(ctx, &N, true, true, L, R); }
 
 %type cmpop {int}
 cmpop(A) ::= EQ.                          { A = CASC_OP_EQ; }
@@ -123,28 +126,28 @@ match(A) ::= MATCHES.                     { A = CASC_MATCH_MATCHES; }
 match(A) ::= NOT MATCHES.                 { A = CASC_MATCH_MATCHES | CASC_CMP_NE; }
 
 /* ---- names ---- */
-%type name {casc_name *}
+%type name {casc_name}
 name(A) ::= ID(T).                        { A = casc_build_name(ctx, T, false); }
 name(A) ::= QID(T).                       { A = casc_build_name(ctx, T, true); }
 
-%type qname {casc_qname *}
-qname(A) ::= name(N).                     { A = casc_build_qname(ctx, NULL, N); }
-qname(A) ::= name(Q) DOT name(N).         { A = casc_build_qname(ctx, Q, N); }
+%type qname {casc_qname}
+qname(A) ::= name(N).                     { A = casc_build_qname(NULL, &N); }
+qname(A) ::= name(Q) DOT name(N).         { A = casc_build_qname(&Q, &N); }
 
 /* ---- behavior clauses, in the order where, MEASURE, window ---- */
-%type tail {casc_tail *}
-tail(A) ::= filter(F).                    { A = casc_build_tail(ctx, F, NULL, NULL); }
-tail(A) ::= filter(F) window(W).          { A = casc_build_tail(ctx, F, NULL, W); }
-tail(A) ::= filter(F) measure(M).         { A = casc_build_tail(ctx, F, M, NULL); }
-tail(A) ::= filter(F) measure(M) window(W). { A = casc_build_tail(ctx, F, M, W); }
-tail(A) ::= measure(M).                   { A = casc_build_tail(ctx, NULL, M, NULL); }
-tail(A) ::= measure(M) window(W).         { A = casc_build_tail(ctx, NULL, M, W); }
-tail(A) ::= window(W).                    { A = casc_build_tail(ctx, NULL, NULL, W); }
+%type tail {casc_tail}
+tail(A) ::= filter(F).                    { A = (casc_tail){F, NULL, NULL}; }
+tail(A) ::= filter(F) window(W).          { A = (casc_tail){F, NULL, W}; }
+tail(A) ::= filter(F) measure(M).         { A = (casc_tail){F, M, NULL}; }
+tail(A) ::= filter(F) measure(M) window(W). { A = (casc_tail){F, M, W}; }
+tail(A) ::= measure(M).                   { A = (casc_tail){NULL, M, NULL}; }
+tail(A) ::= measure(M) window(W).         { A = (casc_tail){NULL, M, W}; }
+tail(A) ::= window(W).                    { A = (casc_tail){NULL, NULL, W}; }
 
 %type filter {casc_node *}
 filter(A) ::= WHERE LP expr(X) RP.        { A = X; }
 filter(A) ::= WHERE cmp(X).               { A = X; }
-filter(A) ::= WHERE qname(N) BETWEEN value(X) AND value(Y). { A = casc_build_between(ctx, N, false, X, Y); }
+filter(A) ::= WHERE qname(N) BETWEEN value(X) AND value(Y). { A = casc_build_between(ctx, &N, false, &X, &Y); }
 
 %type measure {casc_measure *}
 measure(A) ::= mkind(M) cmpop(O) NUMBER(N).            { A = casc_build_measure_cmp(ctx, M, O, N); }
@@ -152,11 +155,11 @@ measure(A) ::= mkind(M) BETWEEN NUMBER(X) AND NUMBER(Y). { A = casc_build_measur
 
 %type mkind {casc_measure *}
 mkind(A) ::= COUNT(T).                                  { A = casc_build_measure(ctx, CASC_M_COUNT, T, NULL, T); }
-mkind(A) ::= COUNT(T) DISTINCT LP qname(F) RP(E).       { A = casc_build_measure(ctx, CASC_M_COUNT_DISTINCT, T, F, E); }
-mkind(A) ::= SUM(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_SUM, T, F, E); }
-mkind(A) ::= AVG(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_AVG, T, F, E); }
-mkind(A) ::= MIN(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_MIN, T, F, E); }
-mkind(A) ::= MAX(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_MAX, T, F, E); }
+mkind(A) ::= COUNT(T) DISTINCT LP qname(F) RP(E).       { A = casc_build_measure(ctx, CASC_M_COUNT_DISTINCT, T, &F, E); }
+mkind(A) ::= SUM(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_SUM, T, &F, E); }
+mkind(A) ::= AVG(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_AVG, T, &F, E); }
+mkind(A) ::= MIN(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_MIN, T, &F, E); }
+mkind(A) ::= MAX(T) LP qname(F) RP(E).                  { A = casc_build_measure(ctx, CASC_M_MAX, T, &F, E); }
 
 /* ---- windows (spec §5) ---- */
 %type window {casc_window *}
@@ -174,32 +177,32 @@ window(A) ::= LAST(S) UNIT(E).                   { A = casc_build_window_unit(ct
 window(A) ::= NEXT(S) UNIT(E).                   { A = casc_build_window_unit(ctx, CASC_W_NEXT, S, E); }
 window(A) ::= TODAY(T).                                  { A = casc_build_window_day(ctx, CASC_W_TODAY, T); }
 window(A) ::= YESTERDAY(T).                              { A = casc_build_window_day(ctx, CASC_W_YESTERDAY, T); }
-window(A) ::= BETWEEN(S) value(X) AND value(Y).          { A = casc_build_window_time(ctx, CASC_W_BETWEEN, S, X, Y); }
-window(A) ::= SINCE(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_SINCE, S, X, NULL); }
-window(A) ::= AFTER(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_AFTER, S, X, NULL); }
-window(A) ::= BEFORE(S) time(X).                         { A = casc_build_window_time(ctx, CASC_W_BEFORE, S, X, NULL); }
+window(A) ::= BETWEEN(S) value(X) AND value(Y).          { A = casc_build_window_time(ctx, CASC_W_BETWEEN, S, &X, &Y); }
+window(A) ::= SINCE(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_SINCE, S, &X, NULL); }
+window(A) ::= AFTER(S) time(X).                          { A = casc_build_window_time(ctx, CASC_W_AFTER, S, &X, NULL); }
+window(A) ::= BEFORE(S) time(X).                         { A = casc_build_window_time(ctx, CASC_W_BEFORE, S, &X, NULL); }
 
 /* ---- values ---- */
-%type value {casc_value *}
+%type value {casc_value}
 value(A) ::= time(T).                     { A = T; }
-value(A) ::= NUMBER(T).                   { A = casc_build_value(ctx, TK_NUMBER, T); }
-value(A) ::= TRUE(T).                     { A = casc_build_value(ctx, TK_TRUE, T); }
-value(A) ::= FALSE(T).                    { A = casc_build_value(ctx, TK_FALSE, T); }
-value(A) ::= NULL(T).                     { A = casc_build_value(ctx, TK_NULL, T); }
+value(A) ::= NUMBER(T).                   { casc_build_value(ctx, TK_NUMBER, T, &A); }
+value(A) ::= TRUE(T).                     { casc_build_value(ctx, TK_TRUE, T, &A); }
+value(A) ::= FALSE(T).                    { casc_build_value(ctx, TK_FALSE, T, &A); }
+value(A) ::= NULL(T).                     { casc_build_value(ctx, TK_NULL, T, &A); }
 
 /* What may stand for a time T (spec §5); a string is checked to be a time
  * by the resolver, which knows whether it is one. `before`, `after` and
  * `since` take only these, so `x before 3` says a unit is missing. */
-%type time {casc_value *}
-time(A) ::= STRING(T).                    { A = casc_build_value(ctx, TK_STRING, T); }
-time(A) ::= DATE(T).                      { A = casc_build_value(ctx, TK_DATE, T); }
-time(A) ::= TIMESTAMP(T).                 { A = casc_build_value(ctx, TK_TIMESTAMP, T); }
-time(A) ::= NOW(T).                       { A = casc_build_value(ctx, TK_NOW, T); }
-time(A) ::= TODAY(T).                     { A = casc_build_value(ctx, TK_TODAY, T); }
-time(A) ::= YESTERDAY(T).                 { A = casc_build_value(ctx, TK_YESTERDAY, T); }
-time(A) ::= NUMBER(N) UNIT(U) AGO(E).     { A = casc_build_relative(ctx, CASC_V_AGO, N, U, E); }
-time(A) ::= NUMBER(N) UNIT(U) FROM NOW(E). { A = casc_build_relative(ctx, CASC_V_FROM_NOW, N, U, E); }
+%type time {casc_value}
+time(A) ::= STRING(T).                    { casc_build_value(ctx, TK_STRING, T, &A); }
+time(A) ::= DATE(T).                      { casc_build_value(ctx, TK_DATE, T, &A); }
+time(A) ::= TIMESTAMP(T).                 { casc_build_value(ctx, TK_TIMESTAMP, T, &A); }
+time(A) ::= NOW(T).                       { casc_build_value(ctx, TK_NOW, T, &A); }
+time(A) ::= TODAY(T).                     { casc_build_value(ctx, TK_TODAY, T, &A); }
+time(A) ::= YESTERDAY(T).                 { casc_build_value(ctx, TK_YESTERDAY, T, &A); }
+time(A) ::= NUMBER(N) UNIT(U) AGO(E).     { casc_build_relative(ctx, CASC_V_AGO, N, U, E, &A); }
+time(A) ::= NUMBER(N) UNIT(U) FROM NOW(E). { casc_build_relative(ctx, CASC_V_FROM_NOW, N, U, E, &A); }
 
 %type values {casc_values *}
-values(A) ::= value(V).                   { A = casc_build_values(ctx, NULL, V); }
-values(A) ::= values(L) COMMA value(V).   { A = casc_build_values(ctx, L, V); }
+values(A) ::= value(V).                   { A = casc_build_values(ctx, NULL, &V); }
+values(A) ::= values(L) COMMA value(V).   { A = casc_build_values(ctx, L, &V); }

@@ -2,7 +2,7 @@ SELECT
     c.loyalty_tier AS value,
     COUNT(*) AS profiles
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= timestampadd(DAY, -90, TIMESTAMP '2026-03-30 12:00:00')
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.purchased_at >= timestampadd(DAY, -90, TIMESTAMP '2026-03-30 12:00:00')
                  AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')
 GROUP BY c.loyalty_tier
 ORDER BY COUNT(*) DESC, c.loyalty_tier NULLS LAST

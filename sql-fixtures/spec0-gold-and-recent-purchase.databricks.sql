@@ -1,5 +1,5 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
 WHERE c.loyalty_tier = 'Gold'
-  AND EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')
+  AND c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.purchased_at >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')
                  AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')

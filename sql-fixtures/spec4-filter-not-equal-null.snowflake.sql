@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.category IS DISTINCT FROM 'Shoes')
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.category IS DISTINCT FROM 'Shoes')

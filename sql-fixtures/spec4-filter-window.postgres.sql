@@ -1,6 +1,6 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE EXISTS (SELECT 1 FROM events.purchases AS e WHERE e.customer_id = c.customer_id AND (e.category = 'Shoes'
+WHERE c.customer_id IN (SELECT e.customer_id FROM events.purchases AS e WHERE (e.category = 'Shoes'
                  OR e.amount > 100)
                  AND e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-7 day')
                  AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')

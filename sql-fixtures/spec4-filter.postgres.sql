@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE EXISTS (SELECT 1 FROM events.purchases AS e WHERE e.customer_id = c.customer_id AND e.category = 'Shoes')
+WHERE c.customer_id IN (SELECT e.customer_id FROM events.purchases AS e WHERE e.category = 'Shoes')

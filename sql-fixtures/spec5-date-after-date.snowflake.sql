@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.crm.email_opens AS e WHERE e.customer_id = c.customer_id AND e.opened_on >= CAST(TO_TIMESTAMP_NTZ('2026-03-30 00:00:00') AS DATE))
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.crm.email_opens AS e WHERE e.opened_on >= CAST(TO_TIMESTAMP_NTZ('2026-03-30 00:00:00') AS DATE))

@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE EXISTS (SELECT 1 FROM crm.email_opens AS e WHERE e.customer_id = c.customer_id AND e.opened_on <= CAST((TIMESTAMP '2026-03-29 12:00:00' + INTERVAL '-1 microsecond') AS DATE))
+WHERE c.customer_id IN (SELECT e.customer_id FROM crm.email_opens AS e WHERE e.opened_on <= CAST((TIMESTAMP '2026-03-29 12:00:00' + INTERVAL '-1 microsecond') AS DATE))

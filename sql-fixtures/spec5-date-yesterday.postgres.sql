@@ -1,4 +1,4 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE EXISTS (SELECT 1 FROM crm.email_opens AS e WHERE e.customer_id = c.customer_id AND e.opened_on >= CAST((date_trunc('day', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 day') AS DATE)
+WHERE c.customer_id IN (SELECT e.customer_id FROM crm.email_opens AS e WHERE e.opened_on >= CAST((date_trunc('day', TIMESTAMP '2026-03-30 12:00:00') + INTERVAL '-1 day') AS DATE)
                  AND e.opened_on < CAST(date_trunc('day', TIMESTAMP '2026-03-30 12:00:00') AS DATE))

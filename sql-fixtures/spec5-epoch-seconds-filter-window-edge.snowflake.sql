@@ -1,5 +1,5 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.web.page_views AS e WHERE e.visitor_id = c.customer_id AND e.url IS NULL
+WHERE c.customer_id IN (SELECT e.visitor_id FROM fx.web.page_views AS e WHERE e.url IS NULL
                  AND e.time >= (DATE_PART(epoch_microsecond, DATEADD(minute, -10, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))) / 1000000)
                  AND e.time <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000))

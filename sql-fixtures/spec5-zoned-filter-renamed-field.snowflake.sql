@@ -1,5 +1,5 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.events.store_visits AS e WHERE e.customer_id = c.customer_id AND e.store_name = 'SoHo'
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.store_visits AS e WHERE e.store_name = 'SoHo'
                  AND e.visited_at >= CONVERT_TIMEZONE('UTC', 'America/New_York', DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
                  AND e.visited_at <= CONVERT_TIMEZONE('UTC', 'America/New_York', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))

@@ -1,4 +1,4 @@
 SELECT COUNT(*) AS profiles
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= to_utc_timestamp(date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York')), 'America/New_York')
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.purchased_at >= to_utc_timestamp(date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York')), 'America/New_York')
                  AND e.purchased_at < to_utc_timestamp(timestampadd(DAY, 1, date_trunc('DAY', from_utc_timestamp(TIMESTAMP '2026-03-30 12:00:00', 'America/New_York'))), 'America/New_York'))

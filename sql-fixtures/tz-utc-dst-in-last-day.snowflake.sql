@@ -1,4 +1,4 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE EXISTS (SELECT 1 FROM fx.events.store_visits AS e WHERE e.customer_id = c.customer_id AND e.visited_at >= CONVERT_TIMEZONE('UTC', 'America/New_York', DATEADD(day, -1, TO_TIMESTAMP_NTZ('2026-03-08 12:00:00')))
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.store_visits AS e WHERE e.visited_at >= CONVERT_TIMEZONE('UTC', 'America/New_York', DATEADD(day, -1, TO_TIMESTAMP_NTZ('2026-03-08 12:00:00')))
                  AND e.visited_at <= CONVERT_TIMEZONE('UTC', 'America/New_York', TO_TIMESTAMP_NTZ('2026-03-08 12:00:00')))

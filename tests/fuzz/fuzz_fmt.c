@@ -14,7 +14,7 @@ static casc_node *parse(casc_arena *arena, const char *text, size_t len)
     casc_source src = {.name = "<fuzz>", .text = text, .len = len};
     casc_diags d;
     casc_diags_init(&d, arena);
-    return casc_parse(arena, &src, &d);
+    return casc_parse(arena, arena, &src, &d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

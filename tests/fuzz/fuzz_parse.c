@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (arena) {
         casc_diags d;
         casc_diags_init(&d, arena);
-        casc_node *rule = casc_parse(arena, &src, &d);
+        casc_node *rule = casc_parse(arena, arena, &src, &d);
         casc_strbuf out = CASC_STRBUF_INIT;
         if (rule)
             casc_ast_dump(rule, &out);

@@ -172,7 +172,7 @@ sem_fault sem_check(sem_checker *c, const char *text, const sem_case *k, sem_res
     if (!a)
         goto done;
     casc_diags_init(&diags, a);
-    casc_node *ast = casc_parse(a, &src, &diags);
+    casc_node *ast = casc_parse(a, a, &src, &diags);
     casc_rnode *rule = ast ? casc_resolve(a, d->model, ast, &src, &diags) : NULL;
     sql = rule ? sem_compile(a, d->model, text, k, casc_backend_find("postgres"), &members_req,
                              &why, NULL)

@@ -185,6 +185,29 @@ static bool load_table(pg_conn *c, const casc_parent_model *m, const casc_table 
     return ok;
 }
 
+/* Each behavior table indexed by (key, time), as a PostgreSQL deployment
+ * of casc has it for per-profile lookups (docs/dialects/postgres.md):
+ * without, the correlated subqueries casc writes after a narrowing
+ * conjunct scan the table once per profile. */
+static bool index_behaviors(pg_conn *c, const casc_parent_model *m)
+{
+    bool ok = true;
+    for (uint32_t i = 0; ok && i < m->nbehaviors; i++) {
+        const casc_behavior *b = &m->behaviors[i];
+        casc_strbuf sql = CASC_STRBUF_INIT;
+        casc_sb_puts(&sql, "CREATE INDEX ON ");
+        table_name(&sql, &b->table);
+        casc_sb_puts(&sql, " (");
+        ident(&sql, b->key_column);
+        casc_sb_puts(&sql, ", ");
+        ident(&sql, b->time_column);
+        casc_sb_puts(&sql, ")");
+        ok = exec(c, casc_sb_str(&sql));
+        casc_sb_free(&sql);
+    }
+    return ok;
+}
+
 bool db_load(pg_conn *c, const casc_parent_model *m, const char *dir)
 {
     /* Every table once: master, attribute tables, behaviors, segments. */
@@ -207,7 +230,7 @@ bool db_load(pg_conn *c, const casc_parent_model *m, const char *dir)
         if (!seen && !load_table(c, m, tables[i], dir))
             return false;
     }
-    return exec(c, "ANALYZE");
+    return index_behaviors(c, m) && exec(c, "ANALYZE");
 }
 
 bool db_integers(pg_conn *c, const char *sql, int64_t **out, uint32_t *n, char **err)

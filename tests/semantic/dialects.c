@@ -107,8 +107,6 @@ static void plan_strings(FILE *f, const casc_pnode *n, bool *first)
         for (uint32_t i = 0; i < n->u.list.n; i++)
             plan_strings(f, n->u.list.items[i], first);
     } else if (n->kind == CASC_PL_PRED && n->u.pred.op != CASC_P_LIKE) {
-        put_string(f, &n->u.pred.value, first);
-        put_string(f, &n->u.pred.value2, first);
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
             put_string(f, &n->u.pred.values[i], first);
     }

@@ -168,7 +168,7 @@ static bool time_of(const sem_value *v, sem_time *t)
  * on the operand's clock; returns how many. */
 static uint32_t time_ranges(const ev *e, const casc_rnode *n, const char *zone, range *out)
 {
-    const casc_value *x = &n->u.pred.value;
+    const casc_value *x = n->u.pred.values;
     sem_time t = n->u.pred.op == CASC_P_WINDOW || n->u.pred.op == CASC_P_IN ? 0 : time_value(e, x);
     uint32_t k = 1;
     switch (n->u.pred.op) {
@@ -320,7 +320,7 @@ typedef struct prepared {
 /* The positive form of a predicate on one value (spec §3, §7). */
 static bool test(ev *e, const casc_rnode *n, const sem_value *v, const prepared *pr)
 {
-    const casc_value *x = &n->u.pred.value;
+    const casc_value *x = n->u.pred.values;
     switch (n->u.pred.op) {
     case CASC_P_IS_NULL: return v->kind == SV_NULL;
     case CASC_P_IS_EMPTY: return v->kind == SV_NULL || v->len == 0;
@@ -343,7 +343,7 @@ static bool test(ev *e, const casc_rnode *n, const sem_value *v, const prepared 
     case CASC_P_LE: return compare(e, v, x) <= 0;
     case CASC_P_GT: return compare(e, v, x) > 0;
     case CASC_P_GE: return compare(e, v, x) >= 0;
-    case CASC_P_BETWEEN: return compare(e, v, x) >= 0 && compare(e, v, &n->u.pred.value2) <= 0;
+    case CASC_P_BETWEEN: return compare(e, v, x) >= 0 && compare(e, v, &x[1]) <= 0;
     case CASC_P_IN:
         for (uint32_t i = 0; i < n->u.pred.nvalues; i++)
             if (compare(e, v, &n->u.pred.values[i]) == 0)
@@ -375,7 +375,7 @@ static bool *eval_pred(ev *e, const casc_rnode *n, const scope *s)
     range *ranges = NULL;
     regex_t re;
     prepared pr = {0};
-    if (n->u.pred.op == CASC_P_MATCHES && compile_regex(e, &n->u.pred.value, &re))
+    if (n->u.pred.op == CASC_P_MATCHES && compile_regex(e, n->u.pred.values, &re))
         pr.re = &re;
     if ((on->type == CASC_TYPE_DATE || on->type == CASC_TYPE_TIMESTAMP) &&
         n->u.pred.op != CASC_P_IS_NULL &&

@@ -596,7 +596,7 @@ static bool evaluate(out *o, const char *text, bool *members)
     casc_source src = {"<rule>", text, strlen(text), 0};
     casc_diags d;
     casc_diags_init(&d, o->a);
-    casc_node *ast = casc_parse(o->a, &src, &d);
+    casc_node *ast = casc_parse(o->a, o->a, &src, &d);
     casc_rnode *rule = ast ? casc_resolve(o->a, o->d->model, ast, &src, &d) : NULL;
     const char *refused = rule ? sem_eval(o->d, rule, &o->k->now, o->k->zone, members) : "";
     return !refused || differ(o, "companion '%s': %s", text, refused[0] ? refused : "rejected");

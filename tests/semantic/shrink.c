@@ -123,7 +123,7 @@ static char *edited(const char *rule, int k)
     char *text = NULL;
     if (arena) {
         casc_diags_init(&d, arena);
-        casc_node *root = casc_parse(arena, &src, &d);
+        casc_node *root = casc_parse(arena, arena, &src, &d);
         editor e = {.target = k, .root = root, .out = &out};
         if (root && walk(&e, root) && !out.failed)
             text = strdup(casc_sb_str(&out));

@@ -18,7 +18,7 @@ static char *format(const char *name, const char *text, size_t len, casc_node **
     casc_diags d;
     casc_diags_init(&d, arena);
     casc_source src = {.name = name, .text = text, .len = len};
-    casc_node *n = casc_parse(arena, &src, &d);
+    casc_node *n = casc_parse(arena, arena, &src, &d);
     if (!n) {
         casc_strbuf sb = CASC_STRBUF_INIT;
         casc_diags_render(&d, &sb);

@@ -16,7 +16,7 @@ static casc_node *parse_n(const char *text, size_t len)
     arena = casc_arena_new();
     casc_diags_init(&diags, arena);
     src = (casc_source){.name = "<test>", .text = text, .len = len};
-    return casc_parse(arena, &src, &diags);
+    return casc_parse(arena, arena, &src, &diags);
 }
 
 static casc_node *parse(const char *text)
@@ -345,7 +345,7 @@ static void test_spans(void)
 {
     casc_node *n = parse("  a = 1  ");
     CHECK(n && n->span.start == 2 && n->span.end == 7);
-    CHECK(n && n->u.leaf.subject.span.start == 2 && n->u.leaf.value.span.start == 6);
+    CHECK(n && n->u.leaf.subject.span.start == 2 && n->u.leaf.values.items[0].span.start == 6);
 
     n = parse("not (x.y in (1, 2)) or b");
     CHECK(n && n->kind == CASC_N_OR && n->span.start == 0 && n->span.end == 24);
@@ -373,7 +373,8 @@ static void test_spans(void)
     CHECK(n && n->u.leaf.window && n->u.leaf.window->lo.span.start == 9 &&
           n->u.leaf.window->lo.span.end == 19);
     n = parse("x between 1 and 22");
-    CHECK(n && n->kind == CASC_N_BETWEEN && n->span.end == 18 && n->u.leaf.value2.span.start == 16);
+    CHECK(n && n->kind == CASC_N_BETWEEN && n->span.end == 18 &&
+          n->u.leaf.values.items[1].span.start == 16);
     n = parse("in segment 'VIP'");
     CHECK(n && n->span.start == 0 && n->span.end == 16 && n->u.segment.span.start == 11);
     n = parse("a is not null");

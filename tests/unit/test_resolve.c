@@ -57,7 +57,7 @@ static const casc_rnode *resolve_in(const casc_parent_model *m, const char *text
     casc_source *src = casc_arena_alloc(arena, sizeof *src);
     *src = (casc_source){.name = "<test>", .text = text, .len = strlen(text)};
     casc_diags_init(&diags, arena);
-    const casc_node *ast = casc_parse(arena, src, &diags);
+    const casc_node *ast = casc_parse(arena, arena, src, &diags);
     return ast ? casc_resolve(arena, m, ast, src, &diags) : NULL;
 }
 
@@ -121,12 +121,12 @@ static void dump(const casc_rnode *x, casc_strbuf *sb)
                        on->field ? "field" : "attr", on->field ? on->field->name : on->attr->name);
         if (x->u.pred.op == CASC_P_WINDOW)
             dump_window(x->u.pred.window, sb);
-        else if (x->u.pred.nvalues)
+        else if (x->u.pred.op == CASC_P_IN || x->u.pred.op == CASC_P_HAS_ANY ||
+                 x->u.pred.op == CASC_P_HAS_ALL)
             casc_sb_printf(sb, " %s*%u", value_kind(x->u.pred.values[0].kind),
                            x->u.pred.nvalues);
-        else if (x->u.pred.op != CASC_P_IS_NULL && x->u.pred.op != CASC_P_IS_EMPTY &&
-                 x->u.pred.op != CASC_P_IS_TRUE)
-            casc_sb_printf(sb, " %s", value_kind(x->u.pred.value.kind));
+        else if (x->u.pred.nvalues)
+            casc_sb_printf(sb, " %s", value_kind(x->u.pred.values[0].kind));
         casc_sb_putc(sb, ')');
         break;
     }

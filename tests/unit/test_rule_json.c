@@ -24,13 +24,13 @@ static void reset(void)
 static casc_node *parse_dsl(const char *text)
 {
     dsl_src = (casc_source){.name = "<dsl>", .text = text, .len = strlen(text)};
-    return casc_parse(arena, &dsl_src, &diags);
+    return casc_parse(arena, arena, &dsl_src, &diags);
 }
 
 static casc_node *read_json_n(const char *text, size_t len)
 {
     json_src = (casc_source){.name = "<json>", .text = text, .len = len};
-    return casc_rule_from_json(arena, &json_src, &diags);
+    return casc_rule_from_json(arena, arena, &json_src, &diags);
 }
 
 static casc_node *read_json(const char *text)
@@ -530,7 +530,8 @@ static void test_spans(void)
     casc_node *n = read_json(json);
     CHECK(n && n->span.start == 0 && n->span.end == strlen(json));
     CHECK(n && n->u.leaf.subject.name.span.start == 37 && n->u.leaf.subject.name.span.end == 42);
-    CHECK(n && n->u.leaf.value.span.start == 85 && n->u.leaf.value.span.end == 88);
+    CHECK(n && n->u.leaf.values.items[0].span.start == 85 &&
+          n->u.leaf.values.items[0].span.end == 88);
     reset();
     n = read_json("{\"type\":\"Include\",\"segment\":\"V\"}");
     CHECK(n && n->u.segment.span.start == 28 && n->u.segment.span.end == 31);
