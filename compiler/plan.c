@@ -581,9 +581,15 @@ static bool narrows(const casc_pnode *n)
     }
 }
 
+/* Is n a test of scan si's aggregates? */
+static bool tests_scan(const casc_pnode *n, uint32_t si)
+{
+    return n->kind == CASC_PL_AGG && n->u.agg.scan == si;
+}
+
 /* The conjuncts of the rule that test a scan's aggregates, when they are
  * all its tests, become one GROUP node the scan answers itself (see
- * casc_scan.grouped_test and .correlated). */
+ * CASC_SCAN_CORRELATED and CASC_SCAN_GROUPED). */
 static bool group_tests(planner *p)
 {
     casc_plan *pl = p->plan;
@@ -598,31 +604,30 @@ static bool group_tests(planner *p)
         uint32_t mine = 0, first = n;
         bool fails = false;
         for (uint32_t i = 0; i < n; i++)
-            if (items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si) {
-                mine++;
-                first = first < i ? first : i;
+            if (tests_scan(items[i], si)) {
+                first = mine++ ? first : i;
                 fails |= false_without_events(pl, items[i]);
             }
-        if (s->semi_join || !mine || mine != s->refs || !(fails || narrowed))
+        if (s->form != CASC_SCAN_JOIN || !mine || mine != s->refs || !(fails || narrowed))
             continue;
         casc_pnode **tests = casc_pl_alloc(p, mine * sizeof *tests);
         casc_pnode *g = casc_pl_node(p, CASC_PL_GROUP);
         if (!tests || !g)
             return false;
+        /* The tests move into g, which takes the first one's place. */
         uint32_t k = 0, kept = 0;
         for (uint32_t i = 0; i < n; i++) {
-            if (items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si)
+            if (tests_scan(items[i], si))
                 tests[k++] = items[i];
             if (i == first)
                 items[kept++] = g;
-            else if (!(items[i]->kind == CASC_PL_AGG && items[i]->u.agg.scan == si))
+            else if (!tests_scan(items[i], si))
                 items[kept++] = items[i];
         }
         if (!(g->u.group.test = casc_pl_chain(p, CASC_PL_AND, tests, mine)))
             return false;
         g->u.group.scan = si;
-        s->correlated = narrowed;
-        s->grouped_test = !narrowed;
+        s->form = narrowed ? CASC_SCAN_CORRELATED : CASC_SCAN_GROUPED;
         n = kept;
         if (w->kind == CASC_PL_AND)
             w->u.list.n = n;
@@ -654,11 +659,12 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
     if (!p.plan->where || !prune(&p))
         return NULL;
     if (req->select != CASC_SELECT_OVERLAP) {
-        /* Warehouses take EXISTS in a WHERE, not in a SELECT list (as the
-         * overlap's regions are), so only here. */
+        /* Semi-joins and subqueries belong in a WHERE, not in a SELECT
+         * list (as the overlap's regions are), so only here. */
         for (uint32_t i = 0; i < p.plan->nscans; i++) {
             casc_scan *s = &p.plan->scans[i];
-            s->semi_join = s->naggs == 1 && s->refs == 1 && !s->beyond_exists;
+            if (s->naggs == 1 && s->refs == 1 && !s->beyond_exists)
+                s->form = CASC_SCAN_SEMI_JOIN;
         }
         if (!group_tests(&p))
             return NULL;

@@ -129,7 +129,28 @@ typedef struct casc_aggregate {
     casc_range window;   /* events counted: time within this range */
 } casc_aggregate;
 
-/* One grouped pass over a behavior's table. */
+/* How the SQL reads a scan; each is one read of the table (the choice is
+ * measured in BENCHMARKS.md). */
+typedef enum {
+    /* Grouped by key and left-joined to the profiles: tests read its
+     * aggregates as columns. */
+    CASC_SCAN_JOIN,
+    /* Its one aggregate is tested once, for "some event", in the WHERE:
+     * key IN (...) or NOT EXISTS (...), which engines answer without
+     * grouping every profile's events. */
+    CASC_SCAN_SEMI_JOIN,
+    /* Every test of its aggregates is a conjunct of the rule (a GROUP
+     * node), answered in the scan. After a conjunct that likely keeps few
+     * profiles (a window or comparison on the profile's own row): a
+     * subquery correlated by key, which engines run (or decorrelate) for
+     * the remaining profiles only, over their events alone. */
+    CASC_SCAN_CORRELATED,
+    /* Else, when together the tests fail without events: key IN (... GROUP
+     * BY key HAVING tests), so no profile's aggregates travel to a join. */
+    CASC_SCAN_GROUPED,
+} casc_scan_form;
+
+/* One pass over a behavior's table. */
 typedef struct casc_scan {
     const casc_behavior *behavior;
     casc_col time; /* the event time column */
@@ -139,22 +160,7 @@ typedef struct casc_scan {
     uint32_t nslots; /* a power of two, at least twice naggs */
     uint32_t refs;      /* conditions tested on the scan's aggregates */
     bool beyond_exists; /* one of them is more than "some event" */
-    /* Its one aggregate is tested once, for "some event", in the WHERE of
-     * the statement: rendered as a semi-join ([NOT] EXISTS) rather than a
-     * grouped join, which engines answer without grouping every profile's
-     * events (see BENCHMARKS.md). Still one read of the table. */
-    bool semi_join;
-    /* Every test of its aggregates is a conjunct of the rule (a GROUP
-     * node): the scan answers them itself, in one of two ways (measured in
-     * BENCHMARKS.md). When another conjunct likely keeps few profiles (a
-     * window or comparison on the profile's own row), as a subquery
-     * correlated by key that engines run (or decorrelate) for the remaining
-     * profiles only, over their events alone; */
-    bool correlated;
-    /* else, when together the tests fail without events, as a grouped scan
-     * keeping only the profiles that pass (GROUP BY ... HAVING), so no
-     * profile's aggregates travel to a join. */
-    bool grouped_test;
+    casc_scan_form form;
 } casc_scan;
 
 typedef struct casc_join {

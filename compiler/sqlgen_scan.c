@@ -4,7 +4,7 @@
  *   a grouped join     LEFT JOIN (SELECT e.key, <aggregates> FROM t AS e
  *                      WHERE <events> GROUP BY e.key) AS b1 ON b1.key = c.key
  *   a grouped test     c.key IN (SELECT e.key FROM t AS e WHERE <events>
- *                      GROUP BY e.key HAVING <tests>)   (casc_scan.grouped_test)
+ *                      GROUP BY e.key HAVING <tests>)   (CASC_SCAN_GROUPED)
  *   a semi-join        [NOT] EXISTS (SELECT 1 FROM t AS e WHERE ...)
  *
  * <events> keeps only the events some aggregate takes: within the hull of
@@ -279,7 +279,7 @@ void casc_sg_scan_joins(gen *g, casc_strbuf *out)
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
     for (uint32_t si = 0; si < g->plan->nscans; si++) {
         const casc_scan *s = &g->plan->scans[si];
-        if (s->semi_join || s->grouped_test || s->correlated)
+        if (s->form != CASC_SCAN_JOIN)
             continue;
         const char *key = casc_sg_ident(g, s->behavior->key_column);
         casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
@@ -296,7 +296,7 @@ const char *casc_sg_group_test(gen *g, const casc_pnode *n)
     const char *key = casc_sg_ident(g, g->plan->scans[si].behavior->key_column);
     const char *test = casc_sg_cond(g, n->u.group.test, 7);
     casc_strbuf sb = CASC_STRBUF_INIT;
-    if (g->plan->scans[si].correlated) {
+    if (g->plan->scans[si].form == CASC_SCAN_CORRELATED) {
         /* Aggregates without GROUP BY: one row, over no events too. */
         casc_sb_printf(&sb, "(\n    SELECT %s", test);
         read_events(g, &sb, si, key, true);
@@ -338,7 +338,7 @@ static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
  * GROUP node, the aggregate itself. */
 static const char *agg_ref(gen *g, uint32_t si, uint32_t i)
 {
-    if (g->plan->scans[si].grouped_test || g->plan->scans[si].correlated)
+    if (g->plan->scans[si].form != CASC_SCAN_JOIN)
         return agg_expr(g, si, i);
     char ref[32];
     int n = snprintf(ref, sizeof ref, "b%u.m%u", si + 1, i + 1);
@@ -351,7 +351,7 @@ const char *casc_sg_agg_test(gen *g, const casc_pnode *n)
 {
     const casc_scan *s = &g->plan->scans[n->u.agg.scan];
     const casc_aggregate *a = &s->aggs[n->u.agg.agg];
-    if (s->semi_join)
+    if (s->form == CASC_SCAN_SEMI_JOIN)
         return semi_join(g, n, s, a);
     const char *ref = agg_ref(g, n->u.agg.scan, n->u.agg.agg);
     if (a->kind == CASC_AGG_FIRST_TIME || a->kind == CASC_AGG_LAST_TIME) {
@@ -362,7 +362,7 @@ const char *casc_sg_agg_test(gen *g, const casc_pnode *n)
      * (Only a joined count can be null: inside a GROUP node it is the
      * COUNT itself.) */
     bool zero = a->kind <= CASC_AGG_SUM;
-    bool joined = !s->grouped_test && !s->correlated;
+    bool joined = s->form == CASC_SCAN_JOIN;
     if (zero && (joined || a->kind == CASC_AGG_SUM))
         ref = casc_sg_format(g, "COALESCE(%s, 0)", ref, NULL);
     static const char *const ops[] = {[CASC_OP_EQ] = "=", [CASC_OP_LT] = "<", [CASC_OP_LE] = "<=",

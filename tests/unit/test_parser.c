@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "nest.h"
 #include "parse.h"
 
 /* The tree of the last parse, alive until the next one. */
@@ -383,19 +384,6 @@ static void test_spans(void)
 
 /* The limits of compiler/parse.h: generous ones pass, beyond them an error
  * at the place, never a crash. nest("(", n, "a", ")") is n '(', a, n ')'. */
-static char *nest(const char *open, size_t n, const char *middle, const char *close)
-{
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    for (size_t i = 0; i < n; i++)
-        casc_sb_puts(&sb, open);
-    casc_sb_puts(&sb, middle);
-    for (size_t i = 0; i < n; i++)
-        casc_sb_puts(&sb, close);
-    if (sb.failed)
-        abort();
-    return sb.data;
-}
-
 static void test_limits(void)
 {
     char *text = nest("(", 1000, "a = 1", ")");

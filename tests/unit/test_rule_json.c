@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "nest.h"
 #include "parse.h"
 #include "rule_json.h"
 
@@ -535,20 +536,6 @@ static void test_spans(void)
     reset();
     n = read_json("{\"type\":\"Include\",\"segment\":\"V\"}");
     CHECK(n && n->u.segment.span.start == 28 && n->u.segment.span.end == 31);
-}
-
-/* nest(open, n, middle, close): n opens, middle, n closes. */
-static char *nest(const char *open, size_t n, const char *middle, const char *close)
-{
-    casc_strbuf sb = CASC_STRBUF_INIT;
-    for (size_t i = 0; i < n; i++)
-        casc_sb_puts(&sb, open);
-    casc_sb_puts(&sb, middle);
-    for (size_t i = 0; i < n; i++)
-        casc_sb_puts(&sb, close);
-    if (sb.failed)
-        abort();
-    return sb.data;
 }
 
 static void test_limits(void)
