@@ -1,12 +1,12 @@
 /* sqlgen.c - render a plan as SQL through a backend's templates: the
  * audience's sources and conditions. The statement around them, which
- * depends on the output, is sqlgen_output.c's.
+ * depends on the output, is sqlgen_output.c's; the behavior scans are
+ * sqlgen_scan.c's.
  *
  *   SELECT c.key                          -- or COUNT(*) AS profiles, ...
  *   FROM master AS c
  *   LEFT JOIN attribute_table AS a1 ON a1.key = c.key
- *   LEFT JOIN (SELECT e.key, <aggregates> FROM behavior_table AS e
- *              [WHERE <union of windows>] GROUP BY e.key) AS b1 ON b1.key = c.key
+ *   LEFT JOIN (<grouped scan>) AS b1 ON b1.key = c.key
  *   WHERE <conditions, one per line>
  *
  * Expressions are built bottom-up as arena strings, so templates can nest. */
