@@ -29,9 +29,25 @@ void casc_backend_list(casc_strbuf *out)
         casc_sb_printf(out, "%s%s", i ? ", " : "", backends[i]->name);
 }
 
-static int compare_word(const void *key, const void *elem)
+/* Is word among the sorted words? A binary search comparing first
+ * letters inline: they settle most steps, and names are looked up on
+ * every compile. */
+static bool among(const char *word, const char *const *words, size_t n)
 {
-    return strcmp(key, *(const char *const *)elem);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = (unsigned char)word[0] - (unsigned char)words[mid][0];
+        if (!c)
+            c = strcmp(word, words[mid]);
+        if (!c)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
 }
 
 bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_quote)
@@ -52,7 +68,7 @@ bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_qu
     if (n == 0 || n >= sizeof lower)
         return n > 0;
     lower[n] = '\0';
-    return !bsearch(lower, b->reserved, b->nreserved, sizeof *b->reserved, compare_word);
+    return !among(lower, b->reserved, b->nreserved);
 }
 
 void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, bool always_quote)

@@ -62,7 +62,7 @@ const char *casc_sg_literal(gen *g, const char *s, size_t n)
  * strings, at fixed addresses) about a hundred times. */
 static bool bare(gen *g, const char *name)
 {
-    size_t i = ((uintptr_t)name >> 3) % (sizeof g->bare / sizeof *g->bare);
+    size_t i = (size_t)(((uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58); /* 64 entries */
     if (g->bare_names[i] != name) {
         g->bare_names[i] = name;
         g->bare[i] = casc_sql_ident_bare(g->b, name, g->plan->model->quote_always);

@@ -16,8 +16,8 @@ typedef struct gen {
     const char *tz; /* the zone as a string literal */
     casc_strbuf scratch; /* see scratch() in sqlgen.c */
     /* Which names need no quotes, cached by address (see bare()). */
-    const char *bare_names[16];
-    bool bare[16];
+    const char *bare_names[64];
+    bool bare[64];
     const struct casc_sg_events **events; /* per scan, built once (sqlgen_scan.c) */
     const char *now_sql[2]; /* now, rounded [up], once built */
     bool now_local[2];

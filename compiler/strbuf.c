@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(casc_strbuf *sb, size_t extra)
+int casc_sb_grow(casc_strbuf *sb, size_t extra)
 {
     if (sb->failed)
         return 0;
@@ -28,37 +28,14 @@ static int grow(casc_strbuf *sb, size_t extra)
     return 1;
 }
 
-/* Room for extra bytes and the NUL; the test inline, the growth not. */
-static inline int reserve(casc_strbuf *sb, size_t extra)
-{
-    return (!sb->failed && sb->cap - sb->len > extra) || grow(sb, extra);
-}
-
-void casc_sb_put(casc_strbuf *sb, const char *s, size_t n)
-{
-    if (!reserve(sb, n))
-        return;
-    memcpy(sb->data + sb->len, s, n);
-    sb->len += n;
-    sb->data[sb->len] = '\0';
-}
-
 void casc_sb_puts(casc_strbuf *sb, const char *s)
 {
     casc_sb_put(sb, s, strlen(s));
 }
 
-void casc_sb_putc(casc_strbuf *sb, char c)
-{
-    if (!reserve(sb, 1))
-        return;
-    sb->data[sb->len++] = c;
-    sb->data[sb->len] = '\0';
-}
-
 void casc_sb_repeat(casc_strbuf *sb, char c, size_t n)
 {
-    if (!reserve(sb, n))
+    if (!casc_sb_reserve(sb, n))
         return;
     memset(sb->data + sb->len, c, n);
     sb->len += n;
@@ -126,8 +103,13 @@ static void put_string(casc_strbuf *sb, const conv *c, int star, const char *s)
  * having written part of the text. */
 static bool simple_printf(casc_strbuf *sb, const char *fmt, va_list ap)
 {
-    for (const char *pct; (pct = strchr(fmt, '%'));) {
+    for (;;) {
+        const char *pct = fmt; /* formats are short: a loop beats strchr */
+        while (*pct && *pct != '%')
+            pct++;
         casc_sb_put(sb, fmt, (size_t)(pct - fmt));
+        if (!*pct)
+            return true;
         conv c;
         if (!(fmt = read_conv(pct + 1, &c)))
             return false;
@@ -153,8 +135,6 @@ static bool simple_printf(casc_strbuf *sb, const char *fmt, va_list ap)
             break;
         }
     }
-    casc_sb_puts(sb, fmt);
-    return true;
 }
 
 void casc_sb_vprintf(casc_strbuf *sb, const char *fmt, va_list ap)
@@ -179,7 +159,7 @@ void casc_sb_vprintf(casc_strbuf *sb, const char *fmt, va_list ap)
         casc_sb_put(sb, small, (size_t)n);
         return;
     }
-    if (!reserve(sb, (size_t)n))
+    if (!casc_sb_reserve(sb, (size_t)n))
         return;
     vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
     sb->len += (size_t)n;

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct casc_strbuf {
     char *data; /* NUL-terminated when len > 0 and !failed */
@@ -15,9 +16,35 @@ typedef struct casc_strbuf {
 
 #define CASC_STRBUF_INIT {0, 0, 0, 0}
 
-void casc_sb_put(casc_strbuf *sb, const char *s, size_t n);
+/* Room for extra more bytes and the NUL, growing when needed (false
+ * once failed). */
+int casc_sb_grow(casc_strbuf *sb, size_t extra);
+
+/* The appends are inline: the SQL generator makes hundreds per rule, most
+ * a few bytes, and the call cost more than the copy. */
+static inline int casc_sb_reserve(casc_strbuf *sb, size_t extra)
+{
+    return (!sb->failed && sb->cap - sb->len > extra) || casc_sb_grow(sb, extra);
+}
+
+static inline void casc_sb_put(casc_strbuf *sb, const char *s, size_t n)
+{
+    if (!casc_sb_reserve(sb, n))
+        return;
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+static inline void casc_sb_putc(casc_strbuf *sb, char c)
+{
+    if (!casc_sb_reserve(sb, 1))
+        return;
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
+}
+
 void casc_sb_puts(casc_strbuf *sb, const char *s);
-void casc_sb_putc(casc_strbuf *sb, char c);
 void casc_sb_repeat(casc_strbuf *sb, char c, size_t n);
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
