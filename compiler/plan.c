@@ -361,6 +361,42 @@ static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uin
     return true;
 }
 
+static bool number(const casc_value *v, double *x)
+{
+    char text[64];
+    if (v->kind != CASC_V_NUMBER || v->len >= sizeof text)
+        return false;
+    memcpy(text, v->text, v->len);
+    text[v->len] = '\0';
+    *x = strtod(text, NULL);
+    return true;
+}
+
+/* "At least one event": count > 0. */
+static const casc_value zero = {.kind = CASC_V_NUMBER, .text = "0", .len = 1, .is_integer = true};
+
+/* A count test that asks only whether an event exists becomes count > 0
+ * (>= 1, != 0), or its complement (= 0, < 1, <= 0), which a semi-join
+ * answers without counting. */
+static void count_exists(casc_pnode *n)
+{
+    double x;
+    if (!number(n->u.agg.lo, &x))
+        return;
+    casc_op op = n->u.agg.op;
+    bool ne = n->u.agg.ne;
+    bool some = (op == CASC_OP_GT && x == 0) || (op == CASC_OP_GE && x == 1) ||
+                (op == CASC_OP_EQ && ne && x == 0);
+    bool none = (op == CASC_OP_EQ && !ne && x == 0) || (op == CASC_OP_LT && x == 1) ||
+                (op == CASC_OP_LE && x == 0);
+    if (!some && !none)
+        return;
+    n->u.agg.op = CASC_OP_GT;
+    n->u.agg.ne = false;
+    n->u.agg.lo = &zero;
+    n->negated = none;
+}
+
 static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
 {
     const casc_behavior *b = r->u.beh.behavior;
@@ -401,10 +437,9 @@ static casc_pnode *build_behavior(planner *p, const casc_rnode *r)
             n->u.agg.ne = m->negated;
             n->u.agg.lo = &m->lo;
             n->u.agg.hi = &m->hi;
+            if (a.kind == CASC_AGG_COUNT)
+                count_exists(n);
         } else {
-            /* At least one event: count > 0. */
-            static const casc_value zero = {.kind = CASC_V_NUMBER, .text = "0", .len = 1,
-                                            .is_integer = true};
             n->u.agg.op = CASC_OP_GT;
             n->u.agg.lo = &zero;
         }
@@ -457,17 +492,6 @@ static bool compare(double x, casc_op op, bool ne, double lo, double hi)
     case CASC_OP_GE: return x >= lo;
     default: return x >= lo && x <= hi; /* BETWEEN */
     }
-}
-
-static bool number(const casc_value *v, double *x)
-{
-    char text[64];
-    if (v->kind != CASC_V_NUMBER || v->len >= sizeof text)
-        return false;
-    memcpy(text, v->text, v->len);
-    text[v->len] = '\0';
-    *x = strtod(text, NULL);
-    return true;
 }
 
 /* ---- after folding ---- */
@@ -587,53 +611,159 @@ static bool tests_scan(const casc_pnode *n, uint32_t si)
     return n->kind == CASC_PL_AGG && n->u.agg.scan == si;
 }
 
-/* The conjuncts of the rule that test a scan's aggregates, when they are
- * all its tests, become one GROUP node the scan answers itself (see
- * CASC_SCAN_CORRELATED and CASC_SCAN_GROUPED). */
+static bool is_list(const casc_pnode *n)
+{
+    return n->kind == CASC_PL_AND || n->kind == CASC_PL_OR;
+}
+
+/* The tests of scan `si` in a tree, and the deepest node holding all
+ * `want` of them: where they can be answered together. */
+typedef struct placement {
+    uint32_t si, want;
+    casc_pnode **slot; /* that node's place */
+    casc_pnode *parent; /* the AND/OR it is an item of; NULL: the root */
+} placement;
+
+/* The tests of at->si under *slot (an item of parent), noting the deepest
+ * node holding them all: counts only grow upwards, so it is the first
+ * found after its items. Depth is bounded by CASC_MAX_DEPTH. */
+static uint32_t locate(placement *at, casc_pnode **slot, casc_pnode *parent)
+{
+    casc_pnode *n = *slot;
+    uint32_t count = tests_scan(n, at->si);
+    if (is_list(n))
+        for (uint32_t i = 0; i < n->u.list.n; i++)
+            count += locate(at, &n->u.list.items[i], n);
+    if (count == at->want && !at->slot) {
+        at->slot = slot;
+        at->parent = parent;
+    }
+    return count;
+}
+
+/* Is n made of tests of scan si alone (through AND and OR)? */
+static bool only_scan(const casc_pnode *n, uint32_t si)
+{
+    if (!is_list(n))
+        return tests_scan(n, si);
+    for (uint32_t i = 0; i < n->u.list.n; i++)
+        if (!only_scan(n->u.list.items[i], si))
+            return false;
+    return true;
+}
+
+/* Does n hold a test of scan si? */
+static bool holds_scan(const casc_pnode *n, uint32_t si)
+{
+    if (!is_list(n))
+        return tests_scan(n, si);
+    for (uint32_t i = 0; i < n->u.list.n; i++)
+        if (holds_scan(n->u.list.items[i], si))
+            return true;
+    return false;
+}
+
+/* Is n, made of AGG tests, surely false for a profile without events? */
+static bool fails_without_events(const casc_plan *plan, const casc_pnode *n)
+{
+    if (!is_list(n))
+        return false_without_events(plan, n);
+    bool any = false, all = true;
+    for (uint32_t i = 0; i < n->u.list.n; i++) {
+        bool f = fails_without_events(plan, n->u.list.items[i]);
+        any |= f;
+        all &= f;
+    }
+    return n->kind == CASC_PL_AND ? any : all;
+}
+
+/* The form for the tests of scan s answered together (test, which may be
+ * complemented here): `top` when they are conjuncts of the rule,
+ * `narrowed` when a conjunct keeps few profiles. */
+static casc_scan_form answered_form(const casc_plan *pl, casc_scan *s, casc_pnode *test, bool top,
+                                    bool narrowed)
+{
+    if (top && narrowed)
+        return CASC_SCAN_CORRELATED;
+    if (fails_without_events(pl, test))
+        return top ? CASC_SCAN_GROUPED : CASC_SCAN_FILTERED;
+    /* True without events: the join keeps the profiles failing the tests
+     * (their exact complement), and the others pass. */
+    s->complement = fails_without_events(pl, negate(test));
+    if (s->complement)
+        return CASC_SCAN_FILTERED;
+    negate(test);
+    return CASC_SCAN_JOIN;
+}
+
+/* Answer the tests of scan si together, in a GROUP node, when the parts
+ * of the rule holding them hold nothing else: the deepest node holding
+ * them all, or those of its items that do (see casc_scan_form). */
+static bool group_scan(planner *p, uint32_t si, bool narrowed)
+{
+    casc_plan *pl = p->plan;
+    casc_scan *s = &pl->scans[si];
+    placement at = {.si = si, .want = s->refs};
+    locate(&at, &pl->where, NULL);
+    casc_pnode *n = *at.slot, *test = n;
+    bool top = !at.parent || (at.parent == pl->where && at.parent->kind == CASC_PL_AND);
+    uint32_t mine = 0, first = 0;
+    if (!only_scan(n, si)) {
+        /* Those items of n that hold the tests, the first one's place. */
+        for (uint32_t i = n->u.list.n; i-- > 0;)
+            if (holds_scan(n->u.list.items[i], si)) {
+                if (!only_scan(n->u.list.items[i], si))
+                    return true;
+                mine++;
+                first = i;
+            }
+        top = n == pl->where && n->kind == CASC_PL_AND;
+        casc_pnode **items = casc_pl_alloc(p, mine * sizeof *items);
+        if (!items)
+            return false;
+        uint32_t k = 0;
+        for (uint32_t i = first; i < n->u.list.n; i++)
+            if (holds_scan(n->u.list.items[i], si))
+                items[k++] = n->u.list.items[i];
+        if (!(test = casc_pl_chain(p, n->kind, items, mine)))
+            return false;
+    }
+    s->form = answered_form(pl, s, test, top, narrowed);
+    if (s->form == CASC_SCAN_JOIN)
+        return true;
+    casc_pnode *g = casc_pl_node(p, CASC_PL_GROUP);
+    if (!g)
+        return false;
+    g->u.group.scan = si;
+    g->u.group.test = test;
+    if (s->form == CASC_SCAN_FILTERED)
+        s->having = test;
+    if (test == n) {
+        *at.slot = g;
+        return true;
+    }
+    /* The tests leave n, g takes the first one's place. */
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < n->u.list.n; i++)
+        if (i == first)
+            n->u.list.items[kept++] = g;
+        else if (!holds_scan(n->u.list.items[i], si))
+            n->u.list.items[kept++] = n->u.list.items[i];
+    n->u.list.n = kept;
+    return true;
+}
+
+/* Answer each scan's tests in the scan where the rule allows. */
 static bool group_tests(planner *p)
 {
     casc_plan *pl = p->plan;
-    casc_pnode *w = pl->where;
-    casc_pnode **items = w->kind == CASC_PL_AND ? w->u.list.items : &pl->where;
-    uint32_t n = w->kind == CASC_PL_AND ? w->u.list.n : 1;
-    bool narrowed = false; /* a conjunct keeps few profiles */
-    for (uint32_t i = 0; i < n; i++)
-        narrowed |= narrows(items[i]);
-    for (uint32_t si = 0; si < pl->nscans; si++) {
-        casc_scan *s = &pl->scans[si];
-        uint32_t mine = 0, first = n;
-        bool fails = false;
-        for (uint32_t i = 0; i < n; i++)
-            if (tests_scan(items[i], si)) {
-                first = mine++ ? first : i;
-                fails |= false_without_events(pl, items[i]);
-            }
-        if (s->form != CASC_SCAN_JOIN || !mine || mine != s->refs || !(fails || narrowed))
-            continue;
-        casc_pnode **tests = casc_pl_alloc(p, mine * sizeof *tests);
-        casc_pnode *g = casc_pl_node(p, CASC_PL_GROUP);
-        if (!tests || !g)
+    const casc_pnode *w = pl->where;
+    bool narrowed = narrows(w); /* a conjunct keeps few profiles */
+    for (uint32_t i = 0; w->kind == CASC_PL_AND && i < w->u.list.n; i++)
+        narrowed |= narrows(w->u.list.items[i]);
+    for (uint32_t si = 0; si < pl->nscans; si++)
+        if (pl->scans[si].form == CASC_SCAN_JOIN && !group_scan(p, si, narrowed))
             return false;
-        /* The tests move into g, which takes the first one's place. */
-        uint32_t k = 0, kept = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            if (tests_scan(items[i], si))
-                tests[k++] = items[i];
-            if (i == first)
-                items[kept++] = g;
-            else if (!tests_scan(items[i], si))
-                items[kept++] = items[i];
-        }
-        if (!(g->u.group.test = casc_pl_chain(p, CASC_PL_AND, tests, mine)))
-            return false;
-        g->u.group.scan = si;
-        s->form = narrowed ? CASC_SCAN_CORRELATED : CASC_SCAN_GROUPED;
-        n = kept;
-        if (w->kind == CASC_PL_AND)
-            w->u.list.n = n;
-    }
-    if (w->kind == CASC_PL_AND && n == 1)
-        pl->where = items[0];
     return true;
 }
 

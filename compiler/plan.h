@@ -65,7 +65,7 @@ typedef enum {
     CASC_PL_AGG,     /* an aggregate of a behavior scan, tested */
     CASC_PL_SEGMENT, /* membership in a table segment */
     CASC_PL_SAMPLE,  /* the key's hash within a range (--sample) */
-    CASC_PL_GROUP,   /* tests of one scan's aggregates, answered in the scan */
+    CASC_PL_GROUP,   /* all tests of one scan's aggregates, answered in the scan */
 } casc_pl_kind;
 
 typedef enum {
@@ -112,7 +112,7 @@ struct casc_pnode {
         const casc_segment *segment;
         struct {
             uint32_t scan;
-            casc_pnode *test; /* AGG tests of that scan, and-ed */
+            casc_pnode *test; /* its AGG tests, as AND/OR of them */
         } group;
         struct {
             uint64_t lo, hi; /* lo <= hash < hi (output.h) */
@@ -139,8 +139,8 @@ typedef enum {
      * key IN (...) or NOT EXISTS (...), which engines answer without
      * grouping every profile's events. */
     CASC_SCAN_SEMI_JOIN,
-    /* Every test of its aggregates is a conjunct of the rule (a GROUP
-     * node), answered in the scan. After a conjunct that likely keeps few
+    /* Every test of its aggregates is in conjuncts of the rule made of
+     * nothing else (a GROUP node), answered in the scan. After a conjunct that likely keeps few
      * profiles (a window or comparison on the profile's own row): a
      * subquery correlated by key, which engines run (or decorrelate) for
      * the remaining profiles only, over their events alone. */
@@ -148,6 +148,12 @@ typedef enum {
     /* Else, when together the tests fail without events: key IN (... GROUP
      * BY key HAVING tests), so no profile's aggregates travel to a join. */
     CASC_SCAN_GROUPED,
+    /* Its tests are one part of an OR (or of an AND inside one) that fails
+     * without events: a grouped join keeping only the keys that pass it
+     * (HAVING), tested as "joined", so the join carries few rows. Tests
+     * that hold without events (anywhere but after a narrowing conjunct):
+     * the join keeps the keys failing them, tested as "not joined". */
+    CASC_SCAN_FILTERED,
 } casc_scan_form;
 
 /* One pass over a behavior's table. */
@@ -161,6 +167,8 @@ typedef struct casc_scan {
     uint32_t refs;      /* conditions tested on the scan's aggregates */
     bool beyond_exists; /* one of them is more than "some event" */
     casc_scan_form form;
+    const casc_pnode *having; /* FILTERED: the condition its join keeps */
+    bool complement;          /* FILTERED: having is the tests' complement */
 } casc_scan;
 
 typedef struct casc_join {

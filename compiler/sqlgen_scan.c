@@ -1,11 +1,17 @@
 /* sqlgen_scan.c - the behavior scans of a plan as SQL. Each scan is one
- * read of its table, rendered as one of:
+ * read of its table, rendered as one of (casc_scan_form):
  *
  *   a grouped join     LEFT JOIN (SELECT e.key, <aggregates> FROM t AS e
  *                      WHERE <events> GROUP BY e.key) AS b1 ON b1.key = c.key
+ *   a filtered join    LEFT JOIN (SELECT e.key FROM t AS e WHERE <events>
+ *                      GROUP BY e.key HAVING <tests>) AS b1 ON b1.key = c.key,
+ *                      tested as b1.key IS NOT NULL (with the tests'
+ *                      complement in HAVING: IS NULL)
  *   a grouped test     c.key IN (SELECT e.key FROM t AS e WHERE <events>
- *                      GROUP BY e.key HAVING <tests>)   (CASC_SCAN_GROUPED)
- *   a semi-join        [NOT] EXISTS (SELECT 1 FROM t AS e WHERE ...)
+ *                      GROUP BY e.key HAVING <tests>)
+ *   a correlated test  (SELECT <tests> FROM t AS e WHERE e.key = c.key AND
+ *                      <events>)
+ *   a semi-join        c.key IN (SELECT e.key ...) or NOT EXISTS (SELECT 1 ...)
  *
  * <events> keeps only the events some aggregate takes: within the hull of
  * the aggregates' windows (one range an index or the engine's pruning can
@@ -279,13 +285,19 @@ void casc_sg_scan_joins(gen *g, casc_strbuf *out)
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
     for (uint32_t si = 0; si < g->plan->nscans; si++) {
         const casc_scan *s = &g->plan->scans[si];
-        if (s->form != CASC_SCAN_JOIN)
+        if (s->form != CASC_SCAN_JOIN && s->form != CASC_SCAN_FILTERED)
             continue;
         const char *key = casc_sg_ident(g, s->behavior->key_column);
-        casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
-        for (uint32_t i = 0; i < s->naggs; i++)
-            casc_sb_printf(out, ",\n        %s AS m%u", agg_expr(g, si, i), i + 1);
-        read_events(g, out, si, key, false);
+        if (s->form == CASC_SCAN_FILTERED) {
+            casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT e.%s", key);
+            read_events(g, out, si, key, false);
+            casc_sb_printf(out, "\n    HAVING %s", casc_sg_cond(g, s->having, 7));
+        } else {
+            casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT\n        e.%s", key);
+            for (uint32_t i = 0; i < s->naggs; i++)
+                casc_sb_printf(out, ",\n        %s AS m%u", agg_expr(g, si, i), i + 1);
+            read_events(g, out, si, key, false);
+        }
         casc_sb_printf(out, "\n) AS b%u ON b%u.%s = c.%s", si + 1, si + 1, key, master_key);
     }
 }
@@ -293,10 +305,15 @@ void casc_sg_scan_joins(gen *g, casc_strbuf *out)
 const char *casc_sg_group_test(gen *g, const casc_pnode *n)
 {
     uint32_t si = n->u.group.scan;
-    const char *key = casc_sg_ident(g, g->plan->scans[si].behavior->key_column);
-    const char *test = casc_sg_cond(g, n->u.group.test, 7);
+    const casc_scan *s = &g->plan->scans[si];
+    const char *key = casc_sg_ident(g, s->behavior->key_column);
     casc_strbuf sb = CASC_STRBUF_INIT;
-    if (g->plan->scans[si].form == CASC_SCAN_CORRELATED) {
+    if (s->form == CASC_SCAN_FILTERED) { /* its join kept the keys that pass (fail) */
+        casc_sb_printf(&sb, "b%u.%s IS %sNULL", si + 1, key, s->complement ? "" : "NOT ");
+        return casc_sg_keep(g, &sb);
+    }
+    const char *test = casc_sg_cond(g, n->u.group.test, 7);
+    if (s->form == CASC_SCAN_CORRELATED) {
         /* Aggregates without GROUP BY: one row, over no events too. */
         casc_sb_printf(&sb, "(\n    SELECT %s", test);
         read_events(g, &sb, si, key, true);

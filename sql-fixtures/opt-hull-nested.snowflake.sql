@@ -1,18 +1,14 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
 LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(CASE WHEN e.purchased_at >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
-            THEN 1 END) AS m1,
-        SUM(e.amount) AS m2
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     WHERE e.purchased_at >= DATEADD(year, -1, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
       AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')
     GROUP BY e.customer_id
+    HAVING COUNT(CASE WHEN e.purchased_at >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+            THEN 1 END) >= 2
+       AND COALESCE(SUM(e.amount), 0) > 100
 ) AS b1 ON b1.customer_id = c.customer_id
-WHERE (
-      COALESCE(b1.m1, 0) >= 2
-      AND COALESCE(b1.m2, 0) > 100
-  )
+WHERE b1.customer_id IS NOT NULL
   OR c.age > 60

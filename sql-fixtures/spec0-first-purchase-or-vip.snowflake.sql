@@ -2,11 +2,10 @@ SELECT c.customer_id
 FROM fx.public.customers AS c
 LEFT JOIN fx.analytics.customer_metrics AS a1 ON a1.customer_id = c.customer_id
 LEFT JOIN (
-    SELECT
-        e.customer_id,
-        MIN(e.purchased_at) AS m1
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
+    HAVING (MIN(e.purchased_at) >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) AND MIN(e.purchased_at) <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
 ) AS b1 ON b1.customer_id = c.customer_id
-WHERE (b1.m1 >= DATEADD(day, -30, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) AND b1.m1 <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+WHERE b1.customer_id IS NOT NULL
   OR a1.ltv > 5000

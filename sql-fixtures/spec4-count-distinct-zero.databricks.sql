@@ -1,10 +1,9 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
 LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(DISTINCT e.coupon) AS m1
+    SELECT e.customer_id
     FROM fx.events.purchases AS e
     GROUP BY e.customer_id
+    HAVING NOT (COUNT(DISTINCT e.coupon) = 0)
 ) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) = 0
+WHERE b1.customer_id IS NULL

@@ -1,11 +1,3 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.customer_id,
-        COUNT(*) AS m1
-    FROM fx.events.purchases AS e
-    WHERE e.category = 'Electronics'
-    GROUP BY e.customer_id
-) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) = 0
+WHERE NOT EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.category = 'Electronics')

@@ -1,12 +1,4 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.visitor_id,
-        COUNT(*) AS m1
-    FROM fx.web.page_views AS e
-    WHERE e.`time` >= (unix_micros(date_trunc('WEEK', TIMESTAMP '2026-03-30 12:00:00')) / 1000000)
-      AND e.`time` <= (unix_micros(TIMESTAMP '2026-03-30 12:00:00') / 1000000)
-    GROUP BY e.visitor_id
-) AS b1 ON b1.visitor_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) = 0
+WHERE NOT EXISTS (SELECT 1 FROM fx.web.page_views AS e WHERE e.visitor_id = c.customer_id AND e.`time` >= (unix_micros(date_trunc('WEEK', TIMESTAMP '2026-03-30 12:00:00')) / 1000000)
+                 AND e.`time` <= (unix_micros(TIMESTAMP '2026-03-30 12:00:00') / 1000000))

@@ -1,12 +1,4 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-LEFT JOIN (
-    SELECT
-        e.visitor_id,
-        COUNT(*) AS m1
-    FROM fx.web.page_views AS e
-    WHERE e.time >= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ(NEXT_DAY(DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), 'monday'))) / 1000000)
-      AND e.time <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000)
-    GROUP BY e.visitor_id
-) AS b1 ON b1.visitor_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) = 0
+WHERE NOT EXISTS (SELECT 1 FROM fx.web.page_views AS e WHERE e.visitor_id = c.customer_id AND e.time >= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ(NEXT_DAY(DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), 'monday'))) / 1000000)
+                 AND e.time <= (DATE_PART(epoch_microsecond, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')) / 1000000))

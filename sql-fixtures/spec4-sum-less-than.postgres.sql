@@ -1,12 +1,11 @@
 SELECT c.customer_id
 FROM public.customers AS c
 LEFT JOIN (
-    SELECT
-        e.customer_id,
-        SUM(e.amount) AS m1
+    SELECT e.customer_id
     FROM events.purchases AS e
     WHERE e.purchased_at >= (TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-30 day')
       AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00'
     GROUP BY e.customer_id
+    HAVING NOT (COALESCE(SUM(e.amount), 0) < 100)
 ) AS b1 ON b1.customer_id = c.customer_id
-WHERE COALESCE(b1.m1, 0) < 100
+WHERE b1.customer_id IS NULL
