@@ -753,17 +753,51 @@ static bool group_scan(planner *p, uint32_t si, bool narrowed)
     return true;
 }
 
+/* The conjunct that drives the correlated tests when none on the
+ * profile's row narrows: the first positive "some event" in a window (a
+ * semi-join), which likely few profiles pass; NULL when there is none. */
+static casc_pnode *find_driver(const casc_plan *pl, casc_pnode *const *items, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const casc_pnode *t = items[i];
+        if (t->kind == CASC_PL_AGG && !t->negated) {
+            const casc_scan *s = &pl->scans[t->u.agg.scan];
+            if (s->form == CASC_SCAN_SEMI_JOIN && s->aggs[0].has_window)
+                return items[i];
+        }
+    }
+    return NULL;
+}
+
 /* Answer each scan's tests in the scan where the rule allows. */
 static bool group_tests(planner *p)
 {
     casc_plan *pl = p->plan;
-    const casc_pnode *w = pl->where;
-    bool narrowed = narrows(w); /* a conjunct keeps few profiles */
-    for (uint32_t i = 0; w->kind == CASC_PL_AND && i < w->u.list.n; i++)
-        narrowed |= narrows(w->u.list.items[i]);
-    for (uint32_t si = 0; si < pl->nscans; si++)
-        if (pl->scans[si].form == CASC_SCAN_JOIN && !group_scan(p, si, narrowed))
+    casc_pnode *w = pl->where;
+    casc_pnode **items = w->kind == CASC_PL_AND ? w->u.list.items : &pl->where;
+    uint32_t n = w->kind == CASC_PL_AND ? w->u.list.n : 1;
+    bool narrowed = false; /* a conjunct on the profile's row keeps few */
+    for (uint32_t i = 0; i < n; i++)
+        narrowed |= narrows(items[i]);
+    casc_pnode *driver = narrowed ? NULL : find_driver(pl, items, n);
+    bool correlated = false;
+    for (uint32_t si = 0; si < pl->nscans; si++) {
+        if (pl->scans[si].form == CASC_SCAN_JOIN && !group_scan(p, si, narrowed || driver))
             return false;
+        correlated |= pl->scans[si].form == CASC_SCAN_CORRELATED;
+    }
+    if (!driver || !correlated)
+        return true;
+    /* The driver leaves the WHERE for a join; a correlated GROUP node
+     * stays beside it, so the rule is still an AND. */
+    pl->driver = driver->u.agg.scan + 1;
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < w->u.list.n; i++)
+        if (w->u.list.items[i] != driver)
+            w->u.list.items[kept++] = w->u.list.items[i];
+    w->u.list.n = kept;
+    if (kept == 1)
+        pl->where = w->u.list.items[0];
     return true;
 }
 

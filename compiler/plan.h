@@ -137,13 +137,16 @@ typedef enum {
     CASC_SCAN_JOIN,
     /* Its one aggregate is tested once, for "some event", in the WHERE:
      * key IN (...) or NOT EXISTS (...), which engines answer without
-     * grouping every profile's events. */
+     * grouping every profile's events; as the plan's driver, a join of the
+     * distinct keys of its events. */
     CASC_SCAN_SEMI_JOIN,
     /* Every test of its aggregates is in conjuncts of the rule made of
-     * nothing else (a GROUP node), answered in the scan. After a conjunct that likely keeps few
-     * profiles (a window or comparison on the profile's own row): a
-     * subquery correlated by key, which engines run (or decorrelate) for
-     * the remaining profiles only, over their events alone. */
+     * nothing else (a GROUP node), answered in the scan. After a conjunct
+     * that likely keeps few profiles (a window or comparison on the
+     * profile's own row; else a positive "some event" in a window, the
+     * plan's driver): a subquery correlated by key, which engines run (or
+     * decorrelate) for the remaining profiles only, over their events
+     * alone. */
     CASC_SCAN_CORRELATED,
     /* Else, when together the tests fail without events: key IN (... GROUP
      * BY key HAVING tests), so no profile's aggregates travel to a join. */
@@ -203,6 +206,11 @@ typedef struct casc_plan {
     uint32_t njoins;
     casc_scan *scans; /* behavior tables, each scanned once */
     uint32_t nscans;
+    /* 1 + the SEMI_JOIN scan whose test, a conjunct of the rule, is a join
+     * instead, on whose key the CORRELATED scans are correlated (so that
+     * PostgreSQL runs them after that join, not for every profile); 0:
+     * none, they are correlated with the profile's row. */
+    uint32_t driver;
 } casc_plan;
 
 /* Structural equality (plan_equal.c): equal parts compute the same. */

@@ -11,7 +11,9 @@
  *                      GROUP BY e.key HAVING <tests>)
  *   a correlated test  (SELECT <tests> FROM t AS e WHERE e.key = c.key AND
  *                      <events>)
- *   a semi-join        c.key IN (SELECT e.key ...) or NOT EXISTS (SELECT 1 ...)
+ *   a semi-join        c.key IN (SELECT e.key ...) or NOT EXISTS (SELECT 1 ...);
+ *                      the plan's driver: JOIN (SELECT DISTINCT e.key ...) AS b1
+ *                      ON b1.key = c.key, the correlated tests then on b1.key
  *
  * <events> keeps only the events some aggregate takes: within the hull of
  * the aggregates' windows (one range an index or the engine's pruning can
@@ -271,7 +273,11 @@ static void read_events(gen *g, casc_strbuf *out, uint32_t si, const char *key, 
     const struct casc_sg_events *e = events(g, si);
     const char *where = e ? e->where : NULL;
     casc_sb_printf(out, "\n    FROM %s AS e", casc_sg_table(g, &s->behavior->table));
-    if (correlated)
+    uint32_t d = g->plan->driver;
+    if (correlated && d) /* after the driver's join, on its key */
+        casc_sb_printf(out, "\n    WHERE e.%s = b%u.%s", key, d,
+                       casc_sg_ident(g, g->plan->scans[d - 1].behavior->key_column));
+    else if (correlated)
         casc_sb_printf(out, "\n    WHERE e.%s = c.%s", key,
                        casc_sg_ident(g, g->plan->model->key_column));
     if (where)
@@ -285,9 +291,16 @@ void casc_sg_scan_joins(gen *g, casc_strbuf *out)
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
     for (uint32_t si = 0; si < g->plan->nscans; si++) {
         const casc_scan *s = &g->plan->scans[si];
+        const char *key = casc_sg_ident(g, s->behavior->key_column);
+        if (si + 1 == g->plan->driver) {
+            const char *c = agg_condition(g, s, &s->aggs[0], window_sides(&s->aggs[0]));
+            casc_sb_printf(out, "\nJOIN (SELECT DISTINCT e.%s FROM %s AS e%s%s)", key,
+                           casc_sg_table(g, &s->behavior->table), c ? " WHERE " : "", c ? c : "");
+            casc_sb_printf(out, " AS b%u ON b%u.%s = c.%s", si + 1, si + 1, key, master_key);
+            continue;
+        }
         if (s->form != CASC_SCAN_JOIN && s->form != CASC_SCAN_FILTERED)
             continue;
-        const char *key = casc_sg_ident(g, s->behavior->key_column);
         if (s->form == CASC_SCAN_FILTERED) {
             casc_sb_printf(out, "\nLEFT JOIN (\n    SELECT e.%s", key);
             read_events(g, out, si, key, false);
