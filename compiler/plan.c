@@ -641,26 +641,18 @@ static uint32_t locate(placement *at, casc_pnode **slot, casc_pnode *parent)
     return count;
 }
 
-/* Is n made of tests of scan si alone (through AND and OR)? */
-static bool only_scan(const casc_pnode *n, uint32_t si)
-{
-    if (!is_list(n))
-        return tests_scan(n, si);
-    for (uint32_t i = 0; i < n->u.list.n; i++)
-        if (!only_scan(n->u.list.items[i], si))
-            return false;
-    return true;
-}
+/* What a tree holds (through AND and OR): tests of scan si, other
+ * conditions, or both. */
+enum { HOLDS_SCAN = 1, HOLDS_OTHER = 2 };
 
-/* Does n hold a test of scan si? */
-static bool holds_scan(const casc_pnode *n, uint32_t si)
+static unsigned holds(const casc_pnode *n, uint32_t si)
 {
     if (!is_list(n))
-        return tests_scan(n, si);
-    for (uint32_t i = 0; i < n->u.list.n; i++)
-        if (holds_scan(n->u.list.items[i], si))
-            return true;
-    return false;
+        return tests_scan(n, si) ? HOLDS_SCAN : HOLDS_OTHER;
+    unsigned h = 0;
+    for (uint32_t i = 0; i < n->u.list.n && h != (HOLDS_SCAN | HOLDS_OTHER); i++)
+        h |= holds(n->u.list.items[i], si);
+    return h;
 }
 
 /* Is n, made of AGG tests, surely false for a profile without events? */
@@ -708,22 +700,24 @@ static bool group_scan(planner *p, uint32_t si, bool narrowed)
     casc_pnode *n = *at.slot, *test = n;
     bool top = !at.parent || (at.parent == pl->where && at.parent->kind == CASC_PL_AND);
     uint32_t mine = 0, first = 0;
-    if (!only_scan(n, si)) {
+    if (holds(n, si) != HOLDS_SCAN) {
         /* Those items of n that hold the tests, the first one's place. */
-        for (uint32_t i = n->u.list.n; i-- > 0;)
-            if (holds_scan(n->u.list.items[i], si)) {
-                if (!only_scan(n->u.list.items[i], si))
-                    return true;
+        for (uint32_t i = n->u.list.n; i-- > 0;) {
+            unsigned h = holds(n->u.list.items[i], si);
+            if (h == (HOLDS_SCAN | HOLDS_OTHER))
+                return true;
+            if (h == HOLDS_SCAN) {
                 mine++;
                 first = i;
             }
+        }
         top = n == pl->where && n->kind == CASC_PL_AND;
         casc_pnode **items = casc_pl_alloc(p, mine * sizeof *items);
         if (!items)
             return false;
         uint32_t k = 0;
         for (uint32_t i = first; i < n->u.list.n; i++)
-            if (holds_scan(n->u.list.items[i], si))
+            if (holds(n->u.list.items[i], si) == HOLDS_SCAN)
                 items[k++] = n->u.list.items[i];
         if (!(test = casc_pl_chain(p, n->kind, items, mine)))
             return false;
@@ -747,7 +741,7 @@ static bool group_scan(planner *p, uint32_t si, bool narrowed)
     for (uint32_t i = 0; i < n->u.list.n; i++)
         if (i == first)
             n->u.list.items[kept++] = g;
-        else if (!holds_scan(n->u.list.items[i], si))
+        else if (holds(n->u.list.items[i], si) != HOLDS_SCAN)
             n->u.list.items[kept++] = n->u.list.items[i];
     n->u.list.n = kept;
     return true;
