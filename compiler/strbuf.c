@@ -10,7 +10,7 @@ int casc_sb_grow(casc_strbuf *sb, size_t extra)
 {
     if (sb->failed)
         return 0;
-    size_t cap = sb->cap ? sb->cap : 64;
+    size_t cap = sb->cap ? sb->cap : 256;
     while (cap - sb->len <= extra) {
         if (cap > ((size_t)-1) / 2) {
             sb->failed = 1;
