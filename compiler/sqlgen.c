@@ -62,7 +62,8 @@ const char *casc_sg_literal(gen *g, const char *s, size_t n)
  * strings, at fixed addresses) about a hundred times. */
 static bool bare(gen *g, const char *name)
 {
-    size_t i = (size_t)(((uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58); /* 64 entries */
+    _Static_assert(sizeof g->bare == 64, "the hash below picks one of 64 entries");
+    size_t i = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
     if (g->bare_names[i] != name) {
         g->bare_names[i] = name;
         g->bare[i] = casc_sql_ident_bare(g->b, name, g->plan->model->quote_always);

@@ -286,6 +286,20 @@ static void read_events(gen *g, casc_strbuf *out, uint32_t si, const char *key, 
         casc_sb_printf(out, "\n    GROUP BY e.%s", key);
 }
 
+/* "SELECT e.key FROM t AS e WHERE ...": the keys of the events a
+ * semi-join's one aggregate takes (distinct: each once). */
+static const char *event_keys(gen *g, const casc_scan *s, bool distinct)
+{
+    const char *key = casc_sg_ident(g, s->behavior->key_column);
+    const char *table = casc_sg_table(g, &s->behavior->table);
+    const char *c = agg_condition(g, s, &s->aggs[0], window_sides(&s->aggs[0]));
+    casc_strbuf sb = CASC_STRBUF_INIT;
+    casc_sb_printf(&sb, "SELECT %se.%s FROM %s AS e", distinct ? "DISTINCT " : "", key, table);
+    if (c)
+        casc_sb_printf(&sb, " WHERE %s", c);
+    return casc_sg_keep(g, &sb);
+}
+
 void casc_sg_scan_joins(gen *g, casc_strbuf *out)
 {
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
@@ -293,10 +307,8 @@ void casc_sg_scan_joins(gen *g, casc_strbuf *out)
         const casc_scan *s = &g->plan->scans[si];
         const char *key = casc_sg_ident(g, s->behavior->key_column);
         if (si + 1 == g->plan->driver) {
-            const char *c = agg_condition(g, s, &s->aggs[0], window_sides(&s->aggs[0]));
-            casc_sb_printf(out, "\nJOIN (SELECT DISTINCT e.%s FROM %s AS e%s%s)", key,
-                           casc_sg_table(g, &s->behavior->table), c ? " WHERE " : "", c ? c : "");
-            casc_sb_printf(out, " AS b%u ON b%u.%s = c.%s", si + 1, si + 1, key, master_key);
+            casc_sb_printf(out, "\nJOIN (%s) AS b%u ON b%u.%s = c.%s", event_keys(g, s, true),
+                           si + 1, si + 1, key, master_key);
             continue;
         }
         if (s->form != CASC_SCAN_JOIN && s->form != CASC_SCAN_FILTERED)
@@ -349,18 +361,17 @@ const char *casc_sg_group_test(gen *g, const casc_pnode *n)
 static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
                              const casc_aggregate *a)
 {
-    const casc_behavior *b = s->behavior;
-    const char *key = casc_sg_ident(g, b->key_column);
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
-    const char *table = casc_sg_table(g, &b->table);
-    const char *c = agg_condition(g, s, a, window_sides(a));
     casc_strbuf sb = CASC_STRBUF_INIT;
-    if (n->negated)
-        casc_sb_printf(&sb, "NOT EXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)", table, key,
-                       master_key, c ? " AND " : "", c ? c : "");
-    else
-        casc_sb_printf(&sb, "c.%s IN (SELECT e.%s FROM %s AS e%s%s)", master_key, key, table,
-                       c ? " WHERE " : "", c ? c : "");
+    if (!n->negated) {
+        casc_sb_printf(&sb, "c.%s IN (%s)", master_key, event_keys(g, s, false));
+        return casc_sg_keep(g, &sb);
+    }
+    const char *key = casc_sg_ident(g, s->behavior->key_column);
+    const char *table = casc_sg_table(g, &s->behavior->table);
+    const char *c = agg_condition(g, s, a, window_sides(a));
+    casc_sb_printf(&sb, "NOT EXISTS (SELECT 1 FROM %s AS e WHERE e.%s = c.%s%s%s)", table, key,
+                   master_key, c ? " AND " : "", c ? c : "");
     return casc_sg_keep(g, &sb);
 }
 
