@@ -2,7 +2,6 @@
  * identifier quoting, template expansion, string literal writers. */
 #include "backend.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 extern const casc_backend casc_backend_snowflake;
