@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ast.h"
 #include "strbuf.h"
@@ -73,6 +74,10 @@ void casc_backend_list(casc_strbuf *out);
 void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, bool always_quote);
 /* Does casc_sql_ident write name as it is? */
 bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_quote);
+/* The same for every backend at once: bit casc_backend_bit(b) is set when
+ * b writes name as it is; a backend outside the table has bit 0. */
+uint32_t casc_backend_bare_set(const char *name, bool always_quote);
+uint32_t casc_backend_bit(const casc_backend *b);
 /* Append template t with its arguments substituted. */
 void casc_sql_apply(casc_strbuf *out, const casc_backend *b, casc_sql_template t,
                     const char *const *args, size_t nargs);

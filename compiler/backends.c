@@ -14,6 +14,14 @@ static const casc_backend *const backends[] = {
     &casc_backend_postgres,
 };
 
+uint32_t casc_backend_bit(const casc_backend *b)
+{
+    for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
+        if (backends[i] == b)
+            return 1u << i;
+    return 0;
+}
+
 const casc_backend *casc_backend_find(const char *name)
 {
     for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
@@ -68,6 +76,15 @@ bool casc_sql_ident_bare(const casc_backend *b, const char *name, bool always_qu
         return n > 0;
     lower[n] = '\0';
     return !among(lower, b->reserved, b->nreserved);
+}
+
+uint32_t casc_backend_bare_set(const char *name, bool always_quote)
+{
+    uint32_t set = 0;
+    for (size_t i = 0; i < sizeof backends / sizeof *backends; i++)
+        if (casc_sql_ident_bare(backends[i], name, always_quote))
+            set |= 1u << i;
+    return set;
 }
 
 void casc_sql_ident(casc_strbuf *out, const casc_backend *b, const char *name, bool always_quote)

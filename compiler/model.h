@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "name_quoting.h"
 #include "source.h"
 
 typedef enum {
@@ -104,6 +105,7 @@ typedef struct casc_parent_model {
     uint32_t nsegments;
     int quote_always; /* quote_identifiers: always */
     const casc_source *source;
+    casc_name_quoting quoting; /* which names need quotes where */
 } casc_parent_model;
 
 /* The longest model file: far beyond any real model; keeps every offset in

@@ -323,5 +323,6 @@ const casc_parent_model *casc_model_build(const casc_mtree_ctx *cx, const casc_m
         read_segment(&b, segments->kids[i], casc_mf_index(&b.f, "segments", i), &ss[i]);
     m->segments = ss;
     m->nsegments = ss ? n : 0;
+    casc_name_quoting_build(b.arena, &m->quoting, m); /* a failure fails the arena */
     return m;
 }

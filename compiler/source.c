@@ -1,6 +1,9 @@
 /* source.c - line/column lookup and UTF-8 validation. */
 #include "source.h"
 
+#include <stdint.h>
+#include <string.h>
+
 casc_linecol casc_source_linecol(const casc_source *src, size_t offset)
 {
     casc_linecol lc = {1 + src->line_base, 1};
@@ -29,6 +32,16 @@ size_t casc_utf8_find_invalid(const char *s, size_t n, int *nul)
     const unsigned char *p = (const unsigned char *)s;
     *nul = 0;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8) { /* rules are mostly ASCII: eight such bytes, none 0, at once */
+            uint64_t v;
+            memcpy(&v, p + i, 8);
+            uint64_t high = v & 0x8080808080808080u;
+            uint64_t zero = (v - 0x0101010101010101u) & ~v & 0x8080808080808080u;
+            if (!(high | zero)) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned c = p[i];
         if (c == 0) {
             *nul = 1;

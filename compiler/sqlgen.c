@@ -58,10 +58,14 @@ const char *casc_sg_literal(gen *g, const char *s, size_t n)
     return keep(g, &g->scratch);
 }
 
-/* Does name need no quotes? A rule asks that of a few names (the model's
- * strings, at fixed addresses) about a hundred times. */
+/* Does name need no quotes? A rule asks that of a few names about a
+ * hundred times: the model's own names were checked when it was loaded,
+ * others (at fixed addresses too) are checked once per statement. */
 static bool bare(gen *g, const char *name)
 {
+    uint32_t set;
+    if (g->bit && casc_name_quoting_find(&g->plan->model->quoting, name, &set))
+        return set & g->bit;
     _Static_assert(sizeof g->bare == 64, "the hash below picks one of 64 entries");
     size_t i = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
     if (g->bare_names[i] != name) {
@@ -186,9 +190,15 @@ static const char *add(gen *g, const char *expr, int64_t n, unsigned unit)
 {
     if (n == 0)
         return expr;
-    char count[24];
-    snprintf(count, sizeof count, "%" PRId64, n);
-    return casc_sg_apply(g, CASC_SQL_ADD, expr, count, g->b->units[unit]);
+    char count[24], *p = count + sizeof count; /* by hand, as the literals */
+    uint64_t v = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    if (n < 0)
+        *--p = '-';
+    return casc_sg_apply(g, CASC_SQL_ADD, expr, p, g->b->units[unit]);
 }
 
 /* A time expression: wall clock in the rule's zone, or naive UTC. Keeping
@@ -220,27 +230,25 @@ static texpr literal_time(gen *g, const casc_timelit *t, bool up)
     return (texpr){timestamp_literal(g, *t, up), true};
 }
 
-/* Now, as written once per statement and rounding (every window has it). */
+static texpr instant(gen *g, const casc_instant *i, bool up);
+
+/* Now, whatever unit its window counts in. */
+static const casc_instant at_now = {.kind = CASC_I_NOW};
+
 static texpr now(gen *g, bool up)
 {
-    if (!g->now_sql[up]) {
-        texpr t = g->o->now ? literal_time(g, g->o->now, up)
-                            : (texpr){casc_sg_apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
-        g->now_sql[up] = t.sql;
-        g->now_local[up] = t.local;
-        g->cached++;
-    }
-    return (texpr){g->now_sql[up], g->now_local[up]};
+    return instant(g, &at_now, up);
 }
 
 /* A symbolic instant as SQL; up: the comparison wants it rounded up to a
  * microsecond (>= and <). */
-static texpr instant(gen *g, const casc_instant *i, bool up)
+static texpr write_instant(gen *g, const casc_instant *i, bool up)
 {
     switch (i->kind) {
     case CASC_I_NOW:
         if (i->offset == 0)
-            return now(g, up);
+            return g->o->now ? literal_time(g, g->o->now, up)
+                             : (texpr){casc_sg_apply(g, CASC_SQL_NOW, NULL, NULL, NULL), false};
         if (i->unit <= CASC_UNIT_HOUR) /* elapsed time: no calendar involved */
             return (texpr){add(g, as_utc(g, now(g, up)), i->offset, i->unit), false};
         return (texpr){add(g, as_local(g, now(g, up)), i->offset, i->unit), true};
@@ -276,6 +284,28 @@ static texpr instant(gen *g, const casc_instant *i, bool up)
     }
     default: return literal_time(g, &i->lit, up);
     }
+}
+
+/* Each instant as written once per statement and rounding: windows
+ * repeat theirs (in the scan's WHERE and in each aggregate's CASE), and
+ * writing one costs more than looking for it among the few a rule has.
+ * A statement with more than fit writes the rest each time. */
+static texpr instant(gen *g, const casc_instant *i, bool up)
+{
+    if (i->kind == CASC_I_NOW && i->offset == 0)
+        i = &at_now;
+    /* Rounding changes only a literal finer than a microsecond. */
+    const casc_timelit *lit = i->kind == CASC_I_NOW || i->kind == CASC_I_CALENDAR ? g->o->now : &i->lit;
+    up = up && lit && lit->nanos % 1000;
+    for (uint32_t k = 0; k < g->ninstants; k++)
+        if (g->instants[k].up == up && casc_instant_equal(&g->instants[k].at, i))
+            return (texpr){g->instants[k].sql, g->instants[k].local};
+    texpr t = write_instant(g, i, up);
+    if (g->ninstants < sizeof g->instants / sizeof *g->instants) {
+        g->instants[g->ninstants++] = (struct casc_sg_instant){*i, up, t.sql, t.local};
+        g->cached++;
+    }
+    return t;
 }
 
 /* Is the instant a midnight in the rule's zone (a calendar start of a day
@@ -600,7 +630,10 @@ void casc_sg_where(gen *g, casc_strbuf *out)
 bool casc_sql_generate(casc_arena *arena, const casc_plan *plan, const casc_sql_options *o,
                        casc_strbuf *out)
 {
-    gen g = {.arena = arena, .plan = plan, .o = o, .b = o->backend};
+    gen g = {.arena = arena, .plan = plan, .o = o, .b = o->backend,
+             .bit = casc_backend_bit(o->backend)};
+    g.scratch = (casc_strbuf)CASC_STRBUF_IN(g.scratch_in);
+    casc_sb_reserve(out, 1024); /* most statements: one allocation, not three */
     const char *tz = o->timezone ? o->timezone : "UTC";
     g.utc = strcmp(tz, "UTC") == 0 || strcmp(tz, "Etc/UTC") == 0;
     g.tz = casc_sg_literal(&g, tz, strlen(tz));

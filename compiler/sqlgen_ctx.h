@@ -12,15 +12,22 @@ typedef struct gen {
     const casc_plan *plan;
     const casc_sql_options *o;
     const casc_backend *b;
+    uint32_t bit; /* b's casc_backend_bit() */
     bool utc;       /* the rule's zone is UTC: local times are UTC times */
     const char *tz; /* the zone as a string literal */
     casc_strbuf scratch; /* see scratch() in sqlgen.c */
+    char scratch_in[512]; /* where scratch starts */
     /* Which names need no quotes, cached by address (see bare()). */
     const char *bare_names[64];
     bool bare[64];
     const struct casc_sg_events **events; /* per scan, built once (sqlgen_scan.c) */
-    const char *now_sql[2]; /* now, rounded [up], once built */
-    bool now_local[2];
+    struct casc_sg_instant { /* see instant() in sqlgen.c */
+        casc_instant at;
+        bool up;
+        const char *sql;
+        bool local;
+    } instants[16];
+    uint32_t ninstants;
     uint32_t cached; /* entries built in the caches above, so far */
     bool failed;
 } gen;

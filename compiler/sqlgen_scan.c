@@ -17,7 +17,11 @@
  *
  * <events> keeps only the events some aggregate takes: within the hull of
  * the aggregates' windows (one range an index or the engine's pruning can
- * use) and matching one of their conditions. */
+ * use) and matching one of their conditions.
+ *
+ * Strings are built in 256-byte arrays on the stack (CASC_STRBUF_IN): no
+ * function here is on the recursion over nested conditions (a scan's
+ * filter holds no behavior), so each adds its array once to any depth. */
 #include <stdio.h>
 #include <string.h>
 
@@ -120,7 +124,8 @@ static const char *hull_sql(gen *g, const char *col, const casc_col *c, const hu
         return NULL;
     if (h->n == 1)
         return casc_sg_time_bound(g, col, c, &h->at[0], hi);
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     bool inclusive = false;
     for (uint32_t i = 0; i < h->n; i++) {
         const char *op;
@@ -144,7 +149,8 @@ enum { SIDE_LO = 1, SIDE_HI = 2 };
 static const char *agg_condition(gen *g, const casc_scan *s, const casc_aggregate *a,
                                  unsigned sides)
 {
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     const char *sep = "\n                 AND ";
     const casc_pnode *f = a->filter;
     if (f && f->kind == CASC_PL_AND) {
@@ -216,7 +222,8 @@ static const struct casc_sg_events *events(gen *g, uint32_t si)
         every |= e->when[i] == NULL;
     }
     if (restricted) {
-        casc_strbuf sb = CASC_STRBUF_INIT;
+        char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
         const char *and = "";
         for (int hi = 0; hi < 2; hi++)
             if (side[hi]) {
@@ -253,7 +260,8 @@ static const char *agg_expr(gen *g, uint32_t si, uint32_t i)
         [CASC_AGG_SUM] = "SUM(",        [CASC_AGG_AVG] = "AVG(",
         [CASC_AGG_MIN] = "MIN(",        [CASC_AGG_MAX] = "MAX(",
         [CASC_AGG_FIRST_TIME] = "MIN(", [CASC_AGG_LAST_TIME] = "MAX("};
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     casc_sb_puts(&sb, fn[a->kind]);
     if (!when)
         casc_sb_puts(&sb, a->kind == CASC_AGG_COUNT ? "*" : field);
@@ -293,7 +301,8 @@ static const char *event_keys(gen *g, const casc_scan *s, bool distinct)
     const char *key = casc_sg_ident(g, s->behavior->key_column);
     const char *table = casc_sg_table(g, &s->behavior->table);
     const char *c = agg_condition(g, s, &s->aggs[0], window_sides(&s->aggs[0]));
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     casc_sb_printf(&sb, "SELECT %se.%s FROM %s AS e", distinct ? "DISTINCT " : "", key, table);
     if (c)
         casc_sb_printf(&sb, " WHERE %s", c);
@@ -332,7 +341,8 @@ const char *casc_sg_group_test(gen *g, const casc_pnode *n)
     uint32_t si = n->u.group.scan;
     const casc_scan *s = &g->plan->scans[si];
     const char *key = casc_sg_ident(g, s->behavior->key_column);
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     if (s->form == CASC_SCAN_FILTERED) { /* its join kept the keys that pass (fail) */
         casc_sb_printf(&sb, "b%u.%s IS %sNULL", si + 1, key, s->complement ? "" : "NOT ");
         return casc_sg_keep(g, &sb);
@@ -362,7 +372,8 @@ static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
                              const casc_aggregate *a)
 {
     const char *master_key = casc_sg_ident(g, g->plan->model->key_column);
-    casc_strbuf sb = CASC_STRBUF_INIT;
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
     if (!n->negated) {
         casc_sb_printf(&sb, "c.%s IN (%s)", master_key, event_keys(g, s, false));
         return casc_sg_keep(g, &sb);

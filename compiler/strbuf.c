@@ -18,10 +18,15 @@ int casc_sb_grow(casc_strbuf *sb, size_t extra)
         }
         cap *= 2;
     }
-    char *p = realloc(sb->data, cap);
+    char *p = sb->borrowed ? malloc(cap) : realloc(sb->data, cap);
     if (!p) {
         sb->failed = 1;
         return 0;
+    }
+    if (sb->borrowed) {
+        memcpy(p, sb->data, sb->len);
+        p[sb->len] = '\0';
+        sb->borrowed = 0;
     }
     sb->data = p;
     sb->cap = cap;
@@ -175,7 +180,7 @@ void casc_sb_printf(casc_strbuf *sb, const char *fmt, ...)
 
 const char *casc_sb_str(const casc_strbuf *sb)
 {
-    return sb->data && !sb->failed ? sb->data : "";
+    return sb->len && !sb->failed ? sb->data : "";
 }
 
 void casc_sb_truncate(casc_strbuf *sb, size_t len)
@@ -188,8 +193,7 @@ void casc_sb_truncate(casc_strbuf *sb, size_t len)
 
 void casc_sb_free(casc_strbuf *sb)
 {
-    free(sb->data);
-    sb->data = NULL;
-    sb->len = sb->cap = 0;
-    sb->failed = 0;
+    if (!sb->borrowed)
+        free(sb->data);
+    *sb = (casc_strbuf)CASC_STRBUF_INIT;
 }

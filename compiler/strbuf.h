@@ -12,9 +12,14 @@ typedef struct casc_strbuf {
     char *data; /* NUL-terminated when len > 0 and !failed */
     size_t len, cap;
     int failed;
+    int borrowed; /* data is the caller's array (CASC_STRBUF_IN), not malloc's */
 } casc_strbuf;
 
-#define CASC_STRBUF_INIT {0, 0, 0, 0}
+#define CASC_STRBUF_INIT {0, 0, 0, 0, 0}
+/* Start in the caller's array buf and move to the heap only when it is
+ * full: most SQL fragments are short, and a malloc and free each cost
+ * more than building them. */
+#define CASC_STRBUF_IN(buf) {(buf), 0, sizeof(buf), 0, 1}
 
 /* Room for extra more bytes and the NUL, growing when needed (false
  * once failed). */

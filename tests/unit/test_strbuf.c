@@ -2,7 +2,8 @@
  * the conversions it formats itself (%s, %*s, %.*s, %c, %d and %u with l,
  * ll or z, %%) and for those it leaves to vsnprintf (anything else, or a
  * mix); the text before a conversion it rolls back is kept; the buffer
- * grows past any size; and after a failure every append is a no-op. */
+ * grows past any size, also from the caller's array; and after a failure
+ * every append is a no-op. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -77,6 +78,46 @@ static const char *prefixes[3];
         free(w_);                                                                \
     } while (0)
 #define FIRST_(x, ...) x
+
+/* A strbuf in the caller's array: text that fits stays there; past it the
+ * text moves to the heap whole, and freeing frees only what is the heap's
+ * (ASan and valgrind would report freeing the array). */
+static void borrowed(void)
+{
+    char buf[16];
+    memset(buf, 'G', sizeof buf); /* garbage: an empty buffer reads as "" */
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
+    CHECK_STR(casc_sb_str(&sb), "");
+    casc_sb_printf(&sb, "%s-%d", "abc", 42);
+    CHECK(sb.data == buf && sb.borrowed);
+    CHECK_STR(casc_sb_str(&sb), "abc-42");
+    casc_sb_puts(&sb, "123456789"); /* 15 bytes and the NUL: still fits */
+    CHECK(sb.data == buf);
+    CHECK_STR(casc_sb_str(&sb), "abc-42123456789");
+    casc_sb_putc(&sb, '!'); /* one more moves it */
+    CHECK(sb.data != buf && !sb.borrowed && sb.cap > sb.len);
+    CHECK_STR(casc_sb_str(&sb), "abc-42123456789!");
+    casc_sb_printf(&sb, "%x", 255u); /* the vsnprintf path on the heap */
+    CHECK_STR(casc_sb_str(&sb), "abc-42123456789!ff");
+    casc_sb_free(&sb);
+    CHECK(!sb.data && !sb.borrowed && sb.len == 0);
+
+    casc_strbuf small = CASC_STRBUF_IN(buf); /* freed without moving */
+    casc_sb_puts(&small, "short");
+    casc_sb_truncate(&small, 2);
+    CHECK_STR(casc_sb_str(&small), "sh");
+    casc_sb_free(&small);
+    CHECK(!small.data);
+
+    char one[1]; /* no room even for the NUL: the first append moves */
+    casc_strbuf tiny = CASC_STRBUF_IN(one);
+    casc_sb_putc(&tiny, 'x');
+    CHECK(tiny.data != one);
+    CHECK_STR(casc_sb_str(&tiny), "x");
+    casc_sb_printf(&tiny, "%*s", 300, "y");
+    CHECK(tiny.len == 301 && tiny.data[300] == 'y' && tiny.data[301] == '\0');
+    casc_sb_free(&tiny);
+}
 
 /* Many appends in a row against the same text built with snprintf. */
 static void growth(void)
@@ -384,6 +425,7 @@ int main(void)
 
     nul_char();
     growth();
+    borrowed();
     sticky_failure();
 
     return check_summary("strbuf");
