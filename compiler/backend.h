@@ -36,7 +36,8 @@ typedef enum {
     CASC_SQL_CONTAINS,       /* string {0} contains literal {1}, exact case */
     CASC_SQL_STARTS_WITH,    /* string {0} starts with literal {1} */
     CASC_SQL_ENDS_WITH,      /* string {0} ends with literal {1} */
-    CASC_SQL_LIKE,           /* {0} LIKE pattern {1}, backslash {2} escaping % _ \ */
+    CASC_SQL_LIKE,           /* {0} LIKE pattern {1}, which has no backslash */
+    CASC_SQL_LIKE_ESCAPE,    /* {0} LIKE pattern {1}, backslash {2} escaping % _ \ */
     CASC_SQL_MATCHES,        /* regular expression {1} found anywhere in {0} */
     CASC_SQL_ARRAY_HAS,      /* array {0} has element {1} */
     CASC_SQL_ARRAY_EMPTY,    /* array {0} has no elements or is null (never null) */

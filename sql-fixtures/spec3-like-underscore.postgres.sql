@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE (c.email LIKE '%@example.___' ESCAPE '\')
+WHERE (c.email LIKE '%@example.___')

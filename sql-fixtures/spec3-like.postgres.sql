@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE (c."group" LIKE 'p%t_rn' ESCAPE '\')
+WHERE (c."group" LIKE 'p%t_rn')

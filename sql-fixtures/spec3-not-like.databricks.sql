@@ -1,3 +1,3 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE NOT COALESCE((c.`group` LIKE 'p%t_rn' ESCAPE '\\'), FALSE)
+WHERE NOT COALESCE((c.`group` LIKE 'p%t_rn'), FALSE)

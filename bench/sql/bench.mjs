@@ -61,9 +61,19 @@ function stripSemicolon(sql) {
 }
 
 // casc's PostgreSQL SQL as DuckDB runs it: the smallest textual rewrites,
-// each for a construct that DuckDB rejects or reads otherwise. None of them
-// is needed by the rules in rules/ as they stand; they are applied to every
-// rule, and each result records which applied.
+// each for a construct that DuckDB rejects, reads otherwise or runs as a
+// plan of its own. They are applied to every rule, and each result records
+// which applied. The last is applied to the baselines too.
+const ARRAY_HAS = {
+  // DuckDB plans `'v' = ANY(a)` as a correlated subquery over UNNEST(a);
+  // list_contains is its array_contains, which casc writes for Databricks
+  // (ARRAY_CONTAINS for Snowflake), and an audience tool would use too.
+  // A NULL element makes = ANY NULL where list_contains is false: the same
+  // profiles, as casc puts NOT COALESCE(..., FALSE) around negations.
+  name: "(v = ANY(a)) -> list_contains(a, v)",
+  re: /('(?:[^']|'')*') = ANY\(((?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*"))*)\)/g,
+  to: 'list_contains($2, $1)',
+};
 const DUCKDB_REWRITES = [
   {
     // PostgreSQL's `a ~ 're'` finds the pattern anywhere; DuckDB's `~` is
@@ -78,6 +88,7 @@ const DUCKDB_REWRITES = [
     re: /\bcardinality\(/g,
     to: 'len(',
   },
+  ARRAY_HAS,
 ];
 
 function toDuckdb(sql) {
@@ -110,7 +121,10 @@ function loadRules(o) {
     ).trim();
     const baseline = stripSemicolon(readFileSync(join(dir, `${name}.baseline.sql`), 'utf8'));
     const [cascDuck, rewrites] = toDuckdb(casc);
-    return { name, rule: rule.replace(/^--.*\n/gm, '').trim(), casc, cascDuck, rewrites, baseline };
+    const baselineDuck = baseline.replace(ARRAY_HAS.re, ARRAY_HAS.to);
+    return {
+      name, rule: rule.replace(/^--.*\n/gm, '').trim(), casc, cascDuck, rewrites, baseline, baselineDuck,
+    };
   });
 }
 
@@ -211,8 +225,9 @@ async function runDuckdb(o, rules, workDir) {
     for (const r of rules) {
       log(`duckdb: ${r.name}`);
       writeFileSync(join(workDir, `${r.name}.casc.duckdb.sql`), `${r.cascDuck};\n`);
+      writeFileSync(join(workDir, `${r.name}.baseline.duckdb.sql`), `${r.baselineDuck};\n`);
       const qc = wrap(r.cascDuck);
-      const qb = wrap(r.baseline);
+      const qb = wrap(r.baselineDuck);
       const cp = await duck.explainAnalyze(db, qc);
       const bp = await duck.explainAnalyze(db, qb);
       writeFileSync(join(workDir, `${r.name}.casc.duckdb.plan.json`), JSON.stringify(cp.plan, null, 1));
