@@ -4,7 +4,8 @@
  *   compile_bench MODEL RULES [DIALECT [ITERATIONS]]
  *       every line of RULES compiled ITERATIONS times (default 20000) after a
  *       warm-up; prints the median, 90th, 99th percentile and worst latency
- *       of one compilation, rules per second, and the peak memory.
+ *       of one compilation, rules per second, and the peak memory; then
+ *       each rule's median, 99th percentile, worst and SQL size.
  *   compile_bench MODEL --big BYTES [DIALECT]
  *       one rule of about BYTES bytes (typical conditions joined by and/or)
  *       compiled once; prints the time, the rule's size and the peak memory
@@ -80,14 +81,15 @@ static int bench_lines(const casc_model *m, char *text, const casc_options *o, l
     for (char *p = strtok(text, "\n"); p && nlines < 1024; p = strtok(NULL, "\n"))
         if (*p)
             lines[nlines++] = p;
-    size_t total = nlines * (size_t)iterations;
-    double *lat = malloc(total * sizeof *lat);
-    if (!lat || !nlines)
+    size_t total = nlines * (size_t)iterations, sizes[1024];
+    double *lat = malloc(total * sizeof *lat), *one = malloc((size_t)iterations * sizeof *one);
+    if (!lat || !one || !nlines)
         return 1;
     for (size_t i = 0; i < nlines; i++) { /* warm-up, and every rule must compile */
         casc_result *r = casc_compile(m, lines[i], (size_t)-1, o);
         if (casc_result_status(r) != CASC_OK)
             return fail(r);
+        casc_result_text(r, &sizes[i]);
         casc_result_free(r);
     }
     size_t k = 0, sql_bytes = 0;
@@ -103,6 +105,14 @@ static int bench_lines(const casc_model *m, char *text, const casc_options *o, l
             lat[k++] = now_ns() - t0;
         }
     double elapsed = now_ns() - start;
+    for (size_t i = 0; i < nlines; i++) { /* rule i's latencies, before lat is sorted */
+        for (long it = 0; it < iterations; it++)
+            one[it] = lat[(size_t)it * nlines + i];
+        qsort(one, (size_t)iterations, sizeof *one, by_value);
+        printf("rule %zu: median %.2f  p99 %.2f  max %.2f  SQL %zu bytes\n", i + 1,
+               one[iterations / 2] / 1e3, one[iterations * 99 / 100] / 1e3,
+               one[iterations - 1] / 1e3, sizes[i]);
+    }
     qsort(lat, total, sizeof *lat, by_value);
     printf("rules %zu, compilations %zu, dialect %s\n", nlines, total,
            o->dialect ? o->dialect : "snowflake");
@@ -111,6 +121,7 @@ static int bench_lines(const casc_model *m, char *text, const casc_options *o, l
     printf("rules/s: %.0f  (SQL out: %.1f MB/s)\n", total / (elapsed / 1e9),
            (double)sql_bytes / (elapsed / 1e9) / 1e6);
     printf("peak memory: %ld KiB\n", peak_kib());
+    free(one);
     free(lat);
     return 0;
 }

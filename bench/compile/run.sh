@@ -50,6 +50,15 @@ echo "conditions, behaviors with windows, filters and measures, a segment); fift
 echo "rule of 50 conditions. Peak memory of the whole process stays under"
 echo "$(awk '/^peak/ {print $3}' "$work/r") KiB."
 echo
+echo "### Each typical rule (Snowflake, through the library)"
+echo
+echo "| # | rule | SQL bytes | median µs | p99 µs | max µs |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+"$work/compile_bench" $model $dir/typical.txt snowflake "$ITERATIONS" >"$work/r"
+awk 'NR == FNR { text[FNR] = $0; next }
+     /^rule [0-9]+:/ { i = $2 + 0; printf "| %d | `%s` | %s | %s | %s | %s |\n", i, text[i], $10, $4, $6, $8 }' \
+    $dir/typical.txt "$work/r"
+echo
 echo "### Many rules through one process: \`casc compile --each-line\`"
 echo
 for i in $(seq 1000); do cat $dir/typical.txt; done >"$work/many.txt"
