@@ -58,21 +58,15 @@ const char *casc_sg_literal(gen *g, const char *s, size_t n)
     return keep(g, &g->scratch);
 }
 
-/* Does name need no quotes? A rule asks that of a few names about a
- * hundred times: the model's own names were checked when it was loaded,
- * others (at fixed addresses too) are checked once per statement. */
+/* Does name need no quotes? The model's names were checked for every
+ * dialect when it was loaded (name_quoting.c), and are found by address;
+ * any other name is checked here. */
 static bool bare(gen *g, const char *name)
 {
     uint32_t set;
     if (g->bit && casc_name_quoting_find(&g->plan->model->quoting, name, &set))
         return set & g->bit;
-    _Static_assert(sizeof g->bare == 64, "the hash below picks one of 64 entries");
-    size_t i = (size_t)(((uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15u) >> 58);
-    if (g->bare_names[i] != name) {
-        g->bare_names[i] = name;
-        g->bare[i] = casc_sql_ident_bare(g->b, name, g->plan->model->quote_always);
-    }
-    return g->bare[i];
+    return casc_sql_ident_bare(g->b, name, g->plan->model->quote_always);
 }
 
 static void put_ident(gen *g, casc_strbuf *sb, const char *name)

@@ -17,9 +17,6 @@ typedef struct gen {
     const char *tz; /* the zone as a string literal */
     casc_strbuf scratch; /* see scratch() in sqlgen.c */
     char scratch_in[512]; /* where scratch starts */
-    /* Which names need no quotes, cached by address (see bare()). */
-    const char *bare_names[64];
-    bool bare[64];
     const struct casc_sg_events **events; /* per scan, built once (sqlgen_scan.c) */
     struct casc_sg_instant { /* see instant() in sqlgen.c */
         casc_instant at;
@@ -38,9 +35,8 @@ const char *casc_sg_keep(gen *g, casc_strbuf *sb); /* sb's text, sb freed */
 const char *casc_sg_apply(gen *g, casc_sql_template t, const char *a0, const char *a1,
                           const char *a2);
 const char *casc_sg_literal(gen *g, const char *s, size_t n);
-/* name itself when it needs no quotes. Names (here and in columns and
- * tables) must keep their text while the SQL is generated: whether they
- * need quotes is cached by address. */
+/* name itself when it needs no quotes (it must then keep its text while
+ * the SQL is generated, as the model's names do). */
 const char *casc_sg_ident(gen *g, const char *name);
 const char *casc_sg_format(gen *g, const char *fmt, const char *a, const char *b);
 const char *casc_sg_column(gen *g, const casc_col *c); /* alias.column */

@@ -64,6 +64,9 @@ function stripSemicolon(sql) {
 // each for a construct that DuckDB rejects, reads otherwise or runs as a
 // plan of its own. They are applied to every rule, and each result records
 // which applied. The last is applied to the baselines too.
+const NAME = '(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*")'; // a plain or quoted name
+const COLUMN = `(${NAME}(?:\\.${NAME})*)`; // alias.column, captured
+const STRING = "('(?:[^']|'')*')"; // a string literal, captured
 const ARRAY_HAS = {
   // DuckDB plans `'v' = ANY(a)` as a correlated subquery over UNNEST(a);
   // list_contains is its array_contains, which casc writes for Databricks
@@ -71,7 +74,7 @@ const ARRAY_HAS = {
   // A NULL element makes = ANY NULL where list_contains is false: the same
   // profiles, as casc puts NOT COALESCE(..., FALSE) around negations.
   name: "(v = ANY(a)) -> list_contains(a, v)",
-  re: /('(?:[^']|'')*') = ANY\(((?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*"))*)\)/g,
+  re: new RegExp(`${STRING} = ANY\\(${COLUMN}\\)`, 'g'),
   to: 'list_contains($2, $1)',
 };
 const DUCKDB_REWRITES = [
@@ -79,7 +82,7 @@ const DUCKDB_REWRITES = [
     // PostgreSQL's `a ~ 're'` finds the pattern anywhere; DuckDB's `~` is
     // regexp_full_match. regexp_matches finds it anywhere.
     name: "(a ~ 're') -> regexp_matches(a, 're')",
-    re: /\(((?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*")(?:\.(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*"))*) ~ ('(?:[^']|'')*')\)/g,
+    re: new RegExp(`\\(${COLUMN} ~ ${STRING}\\)`, 'g'),
     to: '(regexp_matches($1, $2))',
   },
   {
