@@ -223,7 +223,7 @@ static const struct casc_sg_events *events(gen *g, uint32_t si)
     }
     if (restricted) {
         char buf[256];
-    casc_strbuf sb = CASC_STRBUF_IN(buf);
+        casc_strbuf sb = CASC_STRBUF_IN(buf);
         const char *and = "";
         for (int hi = 0; hi < 2; hi++)
             if (side[hi]) {
