@@ -1,5 +1,6 @@
 /* plan.c - from a resolved rule to a plan: NOTs to the leaves, flat
- * AND/OR, folded constants, symbolic time ranges, one scan per behavior. */
+ * AND/OR, folded constants, symbolic time ranges, one scan per behavior
+ * (and the semi-joins of plan_narrow.c), each scan's tests placed. */
 #include "plan_ctx.h"
 
 #include <stdlib.h>
@@ -299,6 +300,12 @@ static casc_scan *scan_for(planner *p, const casc_behavior *b, uint32_t *index)
             *index = i;
             return &pl->scans[i];
         }
+    return casc_pl_new_scan(p, b, index);
+}
+
+casc_scan *casc_pl_new_scan(planner *p, const casc_behavior *b, uint32_t *index)
+{
+    casc_plan *pl = p->plan;
     casc_scan *s = casc_arena_grow(p->arena, pl->scans, pl->nscans * sizeof *s,
                                    (pl->nscans + 1) * sizeof *s);
     if (!s) {
@@ -374,6 +381,19 @@ static bool number(const casc_value *v, double *x)
 
 /* "At least one event": count > 0. */
 static const casc_value zero = {.kind = CASC_V_NUMBER, .text = "0", .len = 1, .is_integer = true};
+
+casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none)
+{
+    casc_pnode *n = casc_pl_node(p, CASC_PL_AGG);
+    if (n) {
+        n->negated = none;
+        n->u.agg.scan = scan;
+        n->u.agg.agg = agg;
+        n->u.agg.op = CASC_OP_GT;
+        n->u.agg.lo = &zero;
+    }
+    return n;
+}
 
 /* A count test that asks only whether an event exists becomes count > 0
  * (>= 1, != 0), or its complement (= 0, < 1, <= 0), which a semi-join
@@ -505,8 +525,7 @@ typedef struct pruning {
     uint32_t nscans;
 } pruning;
 
-/* Is the test "some event" (count > 0), which a semi-join answers? */
-static bool some_event(const casc_plan *plan, const casc_pnode *n)
+bool casc_pl_some_event(const casc_plan *plan, const casc_pnode *n)
 {
     const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
     double lo;
@@ -542,7 +561,7 @@ static bool renumber(planner *p, pruning *r, casc_pnode *n)
         r->agg_map[si][ai] = ++s->naggs;
     }
     s->refs++;
-    s->beyond_exists |= !some_event(p->plan, n);
+    s->beyond_exists |= !casc_pl_some_event(p->plan, n);
     n->u.agg.scan = r->scan_map[si] - 1;
     n->u.agg.agg = r->agg_map[si][ai] - 1;
     return true;
@@ -566,10 +585,9 @@ static bool prune(planner *p)
     return true;
 }
 
-/* Is the AGG test n surely false for a profile without events? Over no
- * events counts and sums are 0, the other aggregates have no value, and a
- * positive test of no value is false (a negated one true). */
-static bool false_without_events(const casc_plan *plan, const casc_pnode *n)
+/* Over no events counts and sums are 0, the other aggregates have no
+ * value, and a positive test of no value is false (a negated one true). */
+bool casc_pl_false_without_events(const casc_plan *plan, const casc_pnode *n)
 {
     const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
     if (a->kind > CASC_AGG_SUM)
@@ -659,7 +677,7 @@ static unsigned holds(const casc_pnode *n, uint32_t si)
 static bool fails_without_events(const casc_plan *plan, const casc_pnode *n)
 {
     if (!is_list(n))
-        return false_without_events(plan, n);
+        return casc_pl_false_without_events(plan, n);
     bool any = false, all = true;
     for (uint32_t i = 0; i < n->u.list.n; i++) {
         bool f = fails_without_events(plan, n->u.list.items[i]);
@@ -763,16 +781,25 @@ static casc_pnode *find_driver(const casc_plan *pl, casc_pnode *const *items, ui
     return NULL;
 }
 
+/* Does a conjunct on the profile's row likely keep few profiles? */
+static bool profile_narrowed(const casc_plan *pl)
+{
+    const casc_pnode *w = pl->where;
+    if (w->kind != CASC_PL_AND)
+        return narrows(w);
+    for (uint32_t i = 0; i < w->u.list.n; i++)
+        if (narrows(w->u.list.items[i]))
+            return true;
+    return false;
+}
+
 /* Answer each scan's tests in the scan where the rule allows. */
-static bool group_tests(planner *p)
+static bool group_tests(planner *p, bool narrowed)
 {
     casc_plan *pl = p->plan;
     casc_pnode *w = pl->where;
     casc_pnode **items = w->kind == CASC_PL_AND ? w->u.list.items : &pl->where;
     uint32_t n = w->kind == CASC_PL_AND ? w->u.list.n : 1;
-    bool narrowed = false; /* a conjunct on the profile's row keeps few */
-    for (uint32_t i = 0; i < n; i++)
-        narrowed |= narrows(items[i]);
     casc_pnode *driver = narrowed ? NULL : find_driver(pl, items, n);
     bool correlated = false;
     for (uint32_t si = 0; si < pl->nscans; si++) {
@@ -818,13 +845,20 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
         return NULL;
     if (req->select != CASC_SELECT_OVERLAP) {
         /* Semi-joins and subqueries belong in a WHERE, not in a SELECT
-         * list (as the overlap's regions are), so only here. */
+         * list (as the overlap's regions are), so only here. After a
+         * conjunct on the profile's row, correlated tests already run for
+         * few profiles: no semi-join needs to find them first. */
+        bool narrowed = profile_narrowed(p.plan), split = false;
+        if (!narrowed && !casc_pl_narrow_first(&p, &split))
+            return NULL;
+        if (split && !prune(&p))
+            return NULL;
         for (uint32_t i = 0; i < p.plan->nscans; i++) {
             casc_scan *s = &p.plan->scans[i];
             if (s->naggs == 1 && s->refs == 1 && !s->beyond_exists)
                 s->form = CASC_SCAN_SEMI_JOIN;
         }
-        if (!group_tests(&p))
+        if (!group_tests(&p, narrowed))
             return NULL;
     }
     return p.plan->where && casc_pl_output(&p, req) && !p.oom ? p.plan : NULL;

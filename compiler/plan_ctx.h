@@ -24,6 +24,22 @@ casc_col casc_pl_col(planner *p, const casc_operand *on, const casc_behavior *b)
 /* The event time column of b. */
 casc_col casc_pl_time_col(const casc_behavior *b);
 
+/* A new scan of b's table (beside any other of it): *index is its place
+ * in plan->scans, which may have moved. */
+casc_scan *casc_pl_new_scan(planner *p, const casc_behavior *b, uint32_t *index);
+/* The test "some event" (count > 0) of aggregate agg of a scan; none: its
+ * complement, "no event". */
+casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none);
+/* Is AGG test n "some event", which a semi-join answers? */
+bool casc_pl_some_event(const casc_plan *plan, const casc_pnode *n);
+/* Is AGG test n surely false for a profile without events? */
+bool casc_pl_false_without_events(const casc_plan *plan, const casc_pnode *n);
+/* Semi-join reduction (plan_narrow.c): each behavior tested only in
+ * conjuncts of the rule, one of which needs an event in a window much
+ * shorter than the others read, gets that "some event" as a semi-join of
+ * its own (*changed set); false when memory ran out. */
+bool casc_pl_narrow_first(planner *p, bool *changed);
+
 /* Look up the names of req and add what the output needs to the plan:
  * false after an error. */
 bool casc_pl_output(planner *p, const casc_output_request *req);

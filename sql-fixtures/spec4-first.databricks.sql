@@ -1,8 +1,5 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE c.customer_id IN (
-    SELECT e.customer_id
-    FROM fx.events.purchases AS e
-    GROUP BY e.customer_id
-    HAVING (MIN(e.purchased_at) >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00') AND MIN(e.purchased_at) <= TIMESTAMP '2026-03-30 12:00:00')
-)
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.purchased_at >= timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00')
+                 AND e.purchased_at <= TIMESTAMP '2026-03-30 12:00:00')
+  AND NOT EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at < timestampadd(DAY, -30, TIMESTAMP '2026-03-30 12:00:00'))

@@ -1,19 +1,6 @@
 SELECT c.customer_id
 FROM fx.public.customers AS c
-WHERE c.customer_id IN (
-    SELECT e.customer_id
-    FROM fx.events.purchases AS e
-    WHERE e.purchased_at >= LEAST(DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')), DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))))
-      AND e.purchased_at <= GREATEST(TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'), DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
-      AND ((e.purchased_at >= DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
+WHERE c.customer_id IN (SELECT e.customer_id FROM fx.events.purchases AS e WHERE e.purchased_at >= DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
                  AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
-       OR (e.purchased_at >= DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
-                 AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))))
-    GROUP BY e.customer_id
-    HAVING COUNT(CASE WHEN e.purchased_at >= DATEADD(day, -7, TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
-                 AND e.purchased_at <= TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')
-            THEN 1 END) > 0
-       AND NOT (COUNT(CASE WHEN e.purchased_at >= DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
-                 AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00'))
-            THEN 1 END) > 0)
-)
+  AND NOT EXISTS (SELECT 1 FROM fx.events.purchases AS e WHERE e.customer_id = c.customer_id AND e.purchased_at >= DATEADD(month, -1, DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))
+                 AND e.purchased_at < DATE_TRUNC('month', TO_TIMESTAMP_NTZ('2026-03-30 12:00:00')))

@@ -1,8 +1,5 @@
 SELECT c.customer_id
 FROM public.customers AS c
-WHERE c.customer_id IN (
-    SELECT e.customer_id
-    FROM crm.email_opens AS e
-    GROUP BY e.customer_id
-    HAVING (MIN(e.opened_on) > CAST(((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-30 day') + INTERVAL '-1 microsecond') AS DATE) AND MIN(e.opened_on) <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE))
-)
+WHERE c.customer_id IN (SELECT e.customer_id FROM crm.email_opens AS e WHERE e.opened_on > CAST(((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-30 day') + INTERVAL '-1 microsecond') AS DATE)
+                 AND e.opened_on <= CAST(TIMESTAMP '2026-03-30 12:00:00' AS DATE))
+  AND NOT EXISTS (SELECT 1 FROM crm.email_opens AS e WHERE e.customer_id = c.customer_id AND e.opened_on <= CAST(((TIMESTAMP '2026-03-30 12:00:00' + INTERVAL '-30 day') + INTERVAL '-1 microsecond') AS DATE))

@@ -67,6 +67,9 @@ static const char *const rules[] = {
     "tier = 'Gold' and (age between 20 and 30 or tags contains any ('a', 'b'))",
     "purchase where amount > 5 count >= 2 in last 30 days and not in segment 'VIP'",
     "last purchase before 90 days ago or purchase sum(amount) > 100 this month",
+    /* the few profiles first (plan_narrow.c): a scan added beside, and two */
+    "purchase where amount > 5 count >= 2 in last 7 days and purchase sum(amount) > 100 in last 1 year",
+    "first purchase in last 30 days and purchase count >= 3 in last 1 year",
     "tier = 'Gold' and purchase where amout > 1", /* an error with a suggestion */
 };
 
