@@ -160,7 +160,9 @@ bool casc_pl_narrow_first(planner *p, bool *changed)
     bool list = pl->where->kind == CASC_PL_AND;
     casc_pnode **items = list ? pl->where->u.list.items : &pl->where;
     uint32_t n = list ? pl->where->u.list.n : 1, nscans = pl->nscans, nextra = 1;
-    candidate *c = casc_pl_alloc(p, (nscans ? nscans : 1) * sizeof *c);
+    if (nscans == 0) /* no behavior: nothing to read first */
+        return true;
+    candidate *c = casc_pl_alloc(p, nscans * sizeof *c);
     casc_pnode **extra = casc_pl_alloc(p, (nscans + 1) * sizeof *extra);
     if (!c || !extra)
         return false;
