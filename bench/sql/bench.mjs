@@ -9,9 +9,10 @@
 // engine run both wrapped as SELECT COUNT(*), SUM(customer_id) FROM (...):
 // once under EXPLAIN ANALYZE (the warm-up; it gives the scans of each
 // table), then R times each, alternating, timing each run. Reports the
-// median per query, the speed-up (baseline / casc), totals and the
-// geometric mean, checks that casc and the baseline select the same profiles
-// (count and key sum, on both engines) and writes results/scale-S.{md,json}.
+// median per query, the speed-up (baseline / casc), whether casc's runs are
+// slower beyond noise (pSlower), totals and the geometric mean, checks that
+// casc and the baseline select the same profiles (count and key sum, on
+// both engines) and writes results/scale-S.{md,json}.
 // Exits 1 on any disagreement.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -38,12 +39,24 @@ const BEHAVIOR_TABLES = ['purchases', 'page_views', 'email_opens'];
 
 function parseArgs(argv) {
   const o = { runs: 3, engines: 'postgres duckdb', rules: '' };
+  const usage = (why) => {
+    process.stderr.write(`bench.mjs: ${why} (run it through run.sh; usage at the top of bench.mjs)\n`);
+    process.exit(2);
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const k = argv[i].replace(/^--/, '');
+    if (!['scale', 'seed', 'runs', 'engines', 'data', 'version', 'duckdb', 'casc', 'rules'].includes(k)) {
+      usage(`unknown option '${argv[i]}'`);
+    }
+    if (argv[i + 1] === undefined) usage(`${argv[i]} needs a value`);
     o[k] = argv[i + 1];
   }
+  // without these, paths such as "queries-sundefined-seedundefined" appear
+  for (const k of ['scale', 'seed', 'data', 'version', 'casc']) if (o[k] === undefined) usage(`--${k} is missing`);
   o.runs = Number(o.runs);
+  if (!Number.isInteger(o.runs) || o.runs < 1) usage(`bad --runs '${o.runs}'`);
   o.engines = o.engines.split(/\s+/).filter(Boolean);
+  if (o.engines.includes('duckdb') && o.duckdb === undefined) usage('--duckdb is missing');
   return o;
 }
 
@@ -207,6 +220,7 @@ function result(r, engine, cascRuns, baseRuns, cascOut, baseOut, cp, bp) {
     casc_ms: round(casc),
     baseline_ms: round(base),
     speedup: round(base / casc, 3),
+    p_casc_slower: round(pSlower(cascRuns, baseRuns), 4),
     casc_runs_ms: cascRuns.map((x) => round(x)),
     baseline_runs_ms: baseRuns.map((x) => round(x)),
     profiles: Number(cn),
@@ -291,11 +305,49 @@ function scanText(s) {
   );
 }
 
+// One-sided exact Mann-Whitney U test: the probability, were casc's and the
+// baseline's run times drawn from one distribution, of casc's runs ranking
+// at least this far above the baseline's. A median a little above the
+// other's is often just this machine's noise (two medians of one query move
+// by a tenth between runs); a small p says the difference is in the SQL.
+// Equal times count half; the exact distribution assumes there are none,
+// which is rare in timings to the microsecond.
+function pSlower(cascRuns, baseRuns) {
+  const m = cascRuns.length;
+  const n = baseRuns.length;
+  let u = 0; // pairs in which casc's run took longer
+  for (const c of cascRuns) for (const b of baseRuns) u += c > b ? 1 : c === b ? 0.5 : 0;
+  // ways[i][j][k]: orderings of i casc runs and j baseline runs with U = k
+  const ways = [];
+  for (let i = 0; i <= m; i++) {
+    ways.push([]);
+    for (let j = 0; j <= n; j++) {
+      const w = new Array(i * j + 1).fill(0);
+      if (i === 0 || j === 0) w[0] = 1;
+      else {
+        // the longest run is casc's (beats all j) or the baseline's
+        ways[i - 1][j].forEach((x, k) => (w[k + j] += x));
+        ways[i][j - 1].forEach((x, k) => (w[k] += x));
+      }
+      ways[i].push(w);
+    }
+  }
+  const all = ways[m][n];
+  const total = all.reduce((a, x) => a + x, 0);
+  return all.reduce((a, x, k) => (k >= u ? a + x : a), 0) / total;
+}
+
+const NOISE_P = 0.05;
+
 function summarize(rows) {
   const casc = rows.reduce((a, r) => a + r.casc_ms, 0);
   const base = rows.reduce((a, r) => a + r.baseline_ms, 0);
   const geo = Math.exp(rows.reduce((a, r) => a + Math.log(r.baseline_ms / r.casc_ms), 0) / rows.length);
   const slower = rows.filter((r) => r.baseline_ms < r.casc_ms).map((r) => r.rule);
+  const reallySlower = rows.filter((r) => r.p_casc_slower < NOISE_P).map((r) => r.rule);
+  // p is never below 1 / C(2R, R): with R = 3 runs each that is 0.05
+  const runs = rows[0].casc_runs_ms.length;
+  const decidable = pSlower(new Array(runs).fill(1), new Array(runs).fill(0)) < NOISE_P;
   const multi = [];
   for (const r of rows) {
     for (const t of BEHAVIOR_TABLES) if ((r.scans.casc[t] || 0) > 1) multi.push(`${r.rule}: ${t} ${r.scans.casc[t]}`);
@@ -309,6 +361,8 @@ function summarize(rows) {
       total_at_least_2x: base / casc >= 2,
       no_rule_slower: slower.length === 0,
       slower_rules: slower,
+      no_rule_slower_beyond_noise: decidable ? reallySlower.length === 0 : null,
+      slower_beyond_noise_rules: reallySlower,
       behavior_tables_scanned_once: multi.length === 0,
       behavior_tables_scanned_more: multi,
     },
@@ -323,23 +377,34 @@ function table(engine, e) {
     `Load average (1, 5, 15 min) before: ${e.load_average.before.join(', ')}; after: ${e.load_average.after.join(', ')}.`,
   );
   L.push('');
-  L.push('| rule | casc ms | baseline ms | speed-up | scans casc | scans baseline | profiles |');
-  L.push('| --- | ---: | ---: | ---: | --- | --- | ---: |');
+  L.push('| rule | casc ms | baseline ms | speed-up | p slower | scans casc | scans baseline | profiles |');
+  L.push('| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |');
   for (const r of e.rules) {
     L.push(
       `| ${r.rule} | ${r.casc_ms.toFixed(1)} | ${r.baseline_ms.toFixed(1)} | ${r.speedup.toFixed(2)}× | ` +
+        `${r.p_casc_slower.toFixed(3)} | ` +
         `${scanText(r.scans.casc)} | ${scanText(r.scans.baseline)} | ${r.profiles}${r.agree ? '' : ' MISMATCH'} |`,
     );
   }
   const s = e.summary;
   L.push(
-    `| **total** | **${s.casc_ms.toFixed(1)}** | **${s.baseline_ms.toFixed(1)}** | **${s.speedup.toFixed(2)}×** | | | |`,
+    `| **total** | **${s.casc_ms.toFixed(1)}** | **${s.baseline_ms.toFixed(1)}** | **${s.speedup.toFixed(2)}×** | | | | |`,
   );
-  L.push(`| geometric mean | | | ${s.geomean_speedup.toFixed(2)}× | | | |`);
+  L.push(`| geometric mean | | | ${s.geomean_speedup.toFixed(2)}× | | | | |`);
   L.push('');
   const t = s.targets;
   L.push(`- total ≥ 2× faster: ${t.total_at_least_2x ? 'yes' : 'NO'} (${s.speedup.toFixed(2)}×)`);
-  L.push(`- no rule slower: ${t.no_rule_slower ? 'yes' : `NO: ${t.slower_rules.join(', ')}`}`);
+  L.push(`- no rule slower (by the medians): ${t.no_rule_slower ? 'yes' : `NO: ${t.slower_rules.join(', ')}`}`);
+  const pOf = (name) => e.rules.find((r) => r.rule === name).p_casc_slower;
+  L.push(
+    `- no rule slower beyond this machine's noise (one-sided Mann-Whitney U over the runs, p < ${NOISE_P}): ${
+      t.no_rule_slower_beyond_noise === null
+        ? 'cannot tell from 3 runs or fewer'
+        : t.no_rule_slower_beyond_noise
+          ? 'yes'
+          : `NO: ${t.slower_beyond_noise_rules.map((n) => `${n} (p = ${pOf(n)})`).join(', ')}`
+    }`,
+  );
   L.push(
     `- each behavior table scanned at most once by casc's SQL: ${
       t.behavior_tables_scanned_once ? 'yes' : `NO: ${t.behavior_tables_scanned_more.join('; ')}`
@@ -488,7 +553,9 @@ async function main() {
     `${Object.entries(out.data)
       .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
       .join(', ')}. Median of ${o.runs} runs after a warm-up, ` +
-      `in milliseconds; speed-up = baseline / casc. Scans: plan nodes reading each table ` +
+      `in milliseconds; speed-up = baseline / casc; p slower: how likely casc's runs would rank this far ` +
+      `above the baseline's by chance (one-sided Mann-Whitney U; small: casc really is slower). ` +
+      `Scans: plan nodes reading each table ` +
       `(${Object.entries(TABLES)
         .map(([t, a]) => `${a} ${t}`)
         .join(', ')}). ${out.machine.cpu}, ${out.machine.cores} cores, ${out.machine.memory_gib} GiB.`,
