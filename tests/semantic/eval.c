@@ -2,6 +2,7 @@
 #include "eval.h"
 
 #include <regex.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,9 +60,13 @@ static int64_t elapsed_ns(casc_unit u)
 }
 
 /* now + n units: minutes and hours elapse, longer units are calendar steps
- * of the wall clock in the rule's zone. */
+ * of the wall clock in the rule's zone. No step at all is now itself
+ * (docs/rule-language.md: `0 days ago` is now); through the wall clock, a
+ * now in the first of two repeated hours would come back as the second. */
 static sem_time now_plus(const ev *e, int64_t n, casc_unit u)
 {
+    if (n == 0)
+        return e->now;
     if (u <= CASC_UNIT_HOUR)
         return e->now + n * elapsed_ns(u);
     return tz_from_wall(cal_step(tz_to_wall(e->now), n, u));
@@ -240,32 +245,40 @@ static bool contains(const sem_value *v, const casc_value *x)
     return false;
 }
 
+/* Greedy, going back only to the last `%` seen: whatever an earlier `%`
+ * would take instead, the last one can take as well. At most len(s)
+ * restarts of len(p) steps each; trying every split at every `%` instead
+ * takes exponential time on a pattern like '_%%%%%_t'. */
 bool sem_like(const char *s, size_t ns, const char *p, size_t np)
 {
-    while (np) {
-        if (*p == '%') {
-            for (size_t k = 0;; k += casc_utf8_len(s + k)) {
-                if (sem_like(s + k, ns - k, p + 1, np - 1))
-                    return true;
-                if (k >= ns)
-                    return false;
-            }
-        }
-        if (*p == '\\' && np > 1 && (p[1] == '%' || p[1] == '_' || p[1] == '\\')) {
-            p++, np--;
-        } else if (*p == '_') {
-            if (!ns)
-                return false;
-            size_t k = casc_utf8_len(s);
-            s += k, ns -= k, p++, np--;
+    size_t si = 0, pi = 0, back_p = SIZE_MAX, back_s = 0;
+    while (si < ns) {
+        if (pi < np && p[pi] == '%') {
+            back_p = ++pi, back_s = si;
             continue;
         }
-        size_t k = casc_utf8_len(p);
-        if (ns < k || memcmp(s, p, k))
+        if (pi < np && p[pi] == '_') {
+            si += casc_utf8_len(s + si), pi++;
+            continue;
+        }
+        if (pi < np) {
+            bool escaped = p[pi] == '\\' && pi + 1 < np &&
+                           (p[pi + 1] == '%' || p[pi + 1] == '_' || p[pi + 1] == '\\');
+            const char *lit = p + pi + escaped;
+            size_t n = escaped ? 1 : casc_utf8_len(lit);
+            if (n <= ns - si && !memcmp(s + si, lit, n)) {
+                si += n, pi += escaped + n;
+                continue;
+            }
+        }
+        if (back_p == SIZE_MAX)
             return false;
-        s += k, ns -= k, p += k, np -= k;
+        back_s += casc_utf8_len(s + back_s);
+        si = back_s, pi = back_p;
     }
-    return ns == 0;
+    while (pi < np && p[pi] == '%')
+        pi++;
+    return pi == np;
 }
 
 /* POSIX extended syntax, which means the same in PostgreSQL for patterns
