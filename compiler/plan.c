@@ -1,6 +1,7 @@
 /* plan.c - from a resolved rule to a plan: NOTs to the leaves, flat
  * AND/OR, folded constants, symbolic time ranges, one scan per behavior
- * (and the semi-joins of plan_narrow.c), each scan's tests placed. */
+ * (and the semi-joins of plan_exists.c and plan_narrow.c), each scan's
+ * tests placed. */
 #include "plan_ctx.h"
 
 #include <stdlib.h>
@@ -316,6 +317,21 @@ casc_scan *casc_pl_new_scan(planner *p, const casc_behavior *b, uint32_t *index)
     pl->scans = s;
     *index = pl->nscans;
     return &pl->scans[pl->nscans++];
+}
+
+casc_scan *casc_pl_count_scan(planner *p, const casc_behavior *b, casc_pnode *filter,
+                              const casc_range *w, uint32_t *index)
+{
+    casc_aggregate *a = casc_pl_alloc(p, sizeof *a);
+    casc_scan *s = a ? casc_pl_new_scan(p, b, index) : NULL;
+    if (!s)
+        return NULL;
+    *a = (casc_aggregate){.kind = CASC_AGG_COUNT, .filter = filter, .has_window = w != NULL};
+    if (w)
+        a->window = *w;
+    s->aggs = a;
+    s->naggs = s->cap = 1;
+    return s;
 }
 
 /* Rebuild the scan's hash table of aggregates at nslots slots. */
@@ -845,10 +861,14 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
         return NULL;
     if (req->select != CASC_SELECT_OVERLAP) {
         /* Semi-joins and subqueries belong in a WHERE, not in a SELECT
-         * list (as the overlap's regions are), so only here. After a
-         * conjunct on the profile's row, correlated tests already run for
-         * few profiles: no semi-join needs to find them first. */
-        bool narrowed = profile_narrowed(p.plan), split = false;
+         * list (as the overlap's regions are), so only here. Each "some
+         * event" of a behavior tested by nothing else is a semi-join of its
+         * own. After a conjunct on the profile's row, correlated tests
+         * already run for few profiles: no semi-join needs to find them
+         * first. */
+        bool narrowed = profile_narrowed(p.plan), apart = false, split = false;
+        if (!casc_pl_split_exists(&p, &apart) || (apart && !prune(&p)))
+            return NULL;
         if (!narrowed && !casc_pl_narrow_first(&p, &split))
             return NULL;
         if (split && !prune(&p))

@@ -5,8 +5,8 @@
  * its positive form is not, nulls included), AND/OR are flat, true/false are
  * folded. Time bounds are symbolic (now, offsets, calendar starts in the
  * rule's zone, literals), and every behavior condition becomes an aggregate
- * over one grouped scan of its table (or of a second one, plan_narrow.c),
- * tested against the profile. Backends only render this. */
+ * over one grouped scan of its table (or of one more: plan_exists.c,
+ * plan_narrow.c), tested against the profile. Backends only render this. */
 #ifndef CASC_PLAN_H
 #define CASC_PLAN_H
 
@@ -204,7 +204,8 @@ typedef struct casc_plan {
     casc_pnode *where; /* the audience (with the sample); OVERLAP: the sample only */
     casc_join *joins; /* attribute tables, each joined once */
     uint32_t njoins;
-    casc_scan *scans; /* one per behavior, and the semi-joins plan_narrow.c adds */
+    casc_scan *scans; /* one per behavior, and the semi-joins plan_exists.c
+                       * and plan_narrow.c add */
     uint32_t nscans;
     /* 1 + the SEMI_JOIN scan whose test, a conjunct of the rule, is a join
      * instead, on whose key the CORRELATED scans are correlated (so that

@@ -27,6 +27,10 @@ casc_col casc_pl_time_col(const casc_behavior *b);
 /* A new scan of b's table (beside any other of it): *index is its place
  * in plan->scans, which may have moved. */
 casc_scan *casc_pl_new_scan(planner *p, const casc_behavior *b, uint32_t *index);
+/* A new scan of b's table with one aggregate: the count of its events
+ * with filter (NULL: any) in w (NULL: at any time). */
+casc_scan *casc_pl_count_scan(planner *p, const casc_behavior *b, casc_pnode *filter,
+                              const casc_range *w, uint32_t *index);
 /* The test "some event" (count > 0) of aggregate agg of a scan; none: its
  * complement, "no event". */
 casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none);
@@ -34,6 +38,10 @@ casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none);
 bool casc_pl_some_event(const casc_plan *plan, const casc_pnode *n);
 /* Is AGG test n surely false for a profile without events? */
 bool casc_pl_false_without_events(const casc_plan *plan, const casc_pnode *n);
+/* Each positive "some event" conjunct of a behavior tested by nothing
+ * else gets a semi-join of its own (plan_exists.c; *changed set); false
+ * when memory ran out. */
+bool casc_pl_split_exists(planner *p, bool *changed);
 /* Semi-join reduction (plan_narrow.c): each behavior tested only in
  * conjuncts of the rule, one of which needs an event in a window much
  * shorter than the others read, gets that "some event" as a semi-join of

@@ -89,20 +89,6 @@ static bool needed_window(const casc_plan *pl, const casc_pnode *n, casc_range *
     return true;
 }
 
-/* A scan of b's table with one aggregate: its events with filter in w. */
-static bool count_scan(planner *p, const casc_behavior *b, casc_pnode *filter,
-                       const casc_range *w, uint32_t *index)
-{
-    casc_aggregate *a = casc_pl_alloc(p, sizeof *a);
-    casc_scan *s = a ? casc_pl_new_scan(p, b, index) : NULL;
-    if (!s)
-        return false;
-    *a = (casc_aggregate){.kind = CASC_AGG_COUNT, .filter = filter, .has_window = true, .window = *w};
-    s->aggs = a;
-    s->naggs = s->cap = 1;
-    return true;
-}
-
 /* The test at *slot, on scan si, needs an event in w: that "some event"
  * gets a scan of its own, in its place when it is all the test asks (the
  * other conjuncts in `extra`). */
@@ -114,7 +100,7 @@ static bool split(planner *p, uint32_t si, casc_pnode **slot, const casc_range *
     const casc_aggregate a = s->aggs[(*slot)->u.agg.agg];
     bool only = casc_pl_some_event(p->plan, *slot);
     uint32_t at;
-    if (!count_scan(p, b, a.filter, w, &at))
+    if (!casc_pl_count_scan(p, b, a.filter, w, &at))
         return false;
     casc_pnode *some = casc_pl_exists(p, at, 0, false);
     if (!some)
@@ -137,7 +123,7 @@ static bool split(planner *p, uint32_t si, casc_pnode **slot, const casc_range *
     casc_range beyond = {0};
     *(first ? &beyond.hi : &beyond.lo) = edge;
     casc_pnode *none;
-    if (!count_scan(p, b, a.filter, &beyond, &at) || !(none = casc_pl_exists(p, at, 0, true)))
+    if (!casc_pl_count_scan(p, b, a.filter, &beyond, &at) || !(none = casc_pl_exists(p, at, 0, true)))
         return false;
     extra[(*nextra)++] = none;
     return true;

@@ -70,6 +70,8 @@ static const char *const rules[] = {
     /* the few profiles first (plan_narrow.c): a scan added beside, and two */
     "purchase where amount > 5 count >= 2 in last 7 days and purchase sum(amount) > 100 in last 1 year",
     "first purchase in last 30 days and purchase count >= 3 in last 1 year",
+    /* a semi-join for each "some event" (plan_exists.c), one shared by two */
+    "purchase where amount > 5 in last 30 days and purchase in last 30 days and purchase where amount > 5 in last 30 days",
     "tier = 'Gold' and purchase where amout > 1", /* an error with a suggestion */
 };
 
