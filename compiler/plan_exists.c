@@ -25,11 +25,10 @@ static bool some_event(const casc_plan *pl, const casc_pnode *n)
 bool casc_pl_split_exists(planner *p, bool *changed)
 {
     casc_plan *pl = p->plan;
-    bool list = pl->where->kind == CASC_PL_AND;
-    casc_pnode **items = list ? pl->where->u.list.items : &pl->where;
-    uint32_t n = list ? pl->where->u.list.n : 1, nscans = pl->nscans;
-    if (nscans == 0)
+    if (pl->where->kind != CASC_PL_AND || pl->nscans == 0) /* one test at most */
         return true;
+    casc_pnode **items = pl->where->u.list.items;
+    uint32_t n = pl->where->u.list.n, nscans = pl->nscans;
     uint32_t *tests = casc_pl_alloc(p, nscans * sizeof *tests);
     uint32_t **moved = casc_pl_alloc(p, nscans * sizeof *moved);
     if (!tests || !moved)
@@ -70,7 +69,7 @@ bool casc_pl_split_exists(planner *p, bool *changed)
         }
         items[kept++] = t;
     }
-    if (list && (pl->where->u.list.n = kept) == 1)
+    if ((pl->where->u.list.n = kept) == 1)
         pl->where = items[0];
     return true;
 }
