@@ -56,6 +56,12 @@ typedef struct casc_backend {
     const char *name;
     char quote;         /* identifier quote character, doubled inside */
     bool omit_database; /* one connection is one database */
+    /* A profile's events in a window are read from an index on (key,
+     * time), so after a conjunct on the profile's row "at least n events"
+     * is asked first, of the index alone, stopping at the n-th
+     * (plan_probe.c). Warehouses without such indexes read the events
+     * once for all tests. */
+    bool index_probes;
     const char *const *reserved; /* reserved words, lower case, sorted */
     size_t nreserved;
     const char *units[CASC_SQL_UNITS];

@@ -28,6 +28,7 @@ const casc_backend casc_backend_postgres = {
     .name = "postgres",
     .quote = '"',
     .omit_database = true,
+    .index_probes = true,
     .reserved = reserved,
     .nreserved = sizeof reserved / sizeof *reserved,
     .units = {[CASC_UNIT_MINUTE] = "minute", [CASC_UNIT_HOUR] = "hour", [CASC_UNIT_DAY] = "day",

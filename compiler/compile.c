@@ -63,7 +63,7 @@ static bool generate(casc_arena *arena, const casc_parent_model *model,
 {
     casc_output_request plain = {.select = o->select};
     const casc_output_request *req = o->output ? o->output : &plain;
-    casc_plan *plan = casc_plan_build(arena, model, rules, n, req, d);
+    casc_plan *plan = casc_plan_build(arena, model, rules, n, req, o->backend->index_probes, d);
     if (!plan)
         return false;
     casc_sql_options so = {o->backend, o->now, o->timezone};

@@ -1,7 +1,7 @@
 /* plan.c - from a resolved rule to a plan: NOTs to the leaves, flat
  * AND/OR, folded constants, symbolic time ranges, one scan per behavior
- * (and the semi-joins of plan_exists.c and plan_narrow.c), each scan's
- * tests placed. */
+ * (and the semi-joins of plan_exists.c and plan_narrow.c, the probes of
+ * plan_probe.c), each scan's tests placed. */
 #include "plan_ctx.h"
 
 #include <stdlib.h>
@@ -384,7 +384,7 @@ static bool add_aggregate(planner *p, casc_scan *s, const casc_aggregate *a, uin
     return true;
 }
 
-static bool number(const casc_value *v, double *x)
+bool casc_pl_number(const casc_value *v, double *x)
 {
     char text[64];
     if (v->kind != CASC_V_NUMBER || v->len >= sizeof text)
@@ -417,7 +417,7 @@ casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none)
 static void count_exists(casc_pnode *n)
 {
     double x;
-    if (!number(n->u.agg.lo, &x))
+    if (!casc_pl_number(n->u.agg.lo, &x))
         return;
     casc_op op = n->u.agg.op;
     bool ne = n->u.agg.ne;
@@ -546,7 +546,7 @@ bool casc_pl_some_event(const casc_plan *plan, const casc_pnode *n)
     const casc_aggregate *a = &plan->scans[n->u.agg.scan].aggs[n->u.agg.agg];
     double lo;
     return a->kind == CASC_AGG_COUNT && n->u.agg.op == CASC_OP_GT && !n->u.agg.ne &&
-           number(n->u.agg.lo, &lo) && lo == 0;
+           casc_pl_number(n->u.agg.lo, &lo) && lo == 0;
 }
 
 /* Renumber the tests of n. Depth is bounded by CASC_MAX_DEPTH. */
@@ -564,7 +564,9 @@ static bool renumber(planner *p, pruning *r, casc_pnode *n)
     const casc_scan *old = &p->plan->scans[si];
     if (!r->scan_map[si]) {
         casc_scan *s = &r->scans[r->nscans];
-        *s = (casc_scan){.behavior = old->behavior, .time = old->time, .cap = old->naggs};
+        /* Forms are chosen after pruning, but for plan_probe.c's. */
+        *s = (casc_scan){.behavior = old->behavior, .time = old->time, .cap = old->naggs,
+                         .form = old->form, .at_least = old->at_least};
         s->aggs = casc_pl_alloc(p, old->naggs * sizeof *s->aggs);
         r->agg_map[si] = casc_pl_alloc(p, old->naggs * sizeof *r->agg_map[si]);
         if (!s->aggs || !r->agg_map[si])
@@ -609,7 +611,8 @@ bool casc_pl_false_without_events(const casc_plan *plan, const casc_pnode *n)
     if (a->kind > CASC_AGG_SUM)
         return !n->negated;
     double lo, hi = 0;
-    if (!number(n->u.agg.lo, &lo) || (n->u.agg.op == CASC_OP_BETWEEN && !number(n->u.agg.hi, &hi)))
+    if (!casc_pl_number(n->u.agg.lo, &lo) ||
+        (n->u.agg.op == CASC_OP_BETWEEN && !casc_pl_number(n->u.agg.hi, &hi)))
         return false;
     return compare(0, n->u.agg.op, n->u.agg.ne, lo, hi) == n->negated;
 }
@@ -840,7 +843,8 @@ static bool group_tests(planner *p, bool narrowed)
 
 casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
                            const casc_rnode *const *rules, uint32_t nrules,
-                           const casc_output_request *req, casc_diags *d)
+                           const casc_output_request *req, bool index_probes,
+                           casc_diags *d)
 {
     planner p = {.arena = arena, .diags = d};
     p.plan = casc_pl_alloc(&p, sizeof *p.plan);
@@ -868,6 +872,8 @@ casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
          * first. */
         bool narrowed = profile_narrowed(p.plan), apart = false, split = false;
         if (!casc_pl_split_exists(&p, &apart) || (apart && !prune(&p)))
+            return NULL;
+        if (narrowed && index_probes && !casc_pl_probe_counts(&p, &split))
             return NULL;
         if (!narrowed && !casc_pl_narrow_first(&p, &split))
             return NULL;

@@ -1,4 +1,5 @@
-/* plan.h - what the SQL must compute, before any dialect.
+/* plan.h - what the SQL must compute, before any dialect's spelling (one
+ * trait of the dialect, index_probes, chooses between forms).
  *
  * The plan normalizes a resolved rule: NOTs are pushed to the leaves with
  * the complement semantics of spec §7 (a negated leaf is true exactly where
@@ -6,7 +7,8 @@
  * folded. Time bounds are symbolic (now, offsets, calendar starts in the
  * rule's zone, literals), and every behavior condition becomes an aggregate
  * over one grouped scan of its table (or of one more: plan_exists.c,
- * plan_narrow.c), tested against the profile. Backends only render this. */
+ * plan_narrow.c, plan_probe.c), tested against the profile. Backends only
+ * render this. */
 #ifndef CASC_PLAN_H
 #define CASC_PLAN_H
 
@@ -157,6 +159,11 @@ typedef enum {
      * that hold without events (anywhere but after a narrowing conjunct):
      * the join keeps the keys failing them, tested as "not joined". */
     CASC_SCAN_FILTERED,
+    /* Its one aggregate, a count of every event in a window, is tested
+     * once, for "at least at_least events", in the WHERE: EXISTS of the
+     * at_least-th event, which PostgreSQL finds in its (key, time) index
+     * alone (plan_probe.c). */
+    CASC_SCAN_PROBE,
 } casc_scan_form;
 
 /* One pass over a behavior's table. */
@@ -172,6 +179,7 @@ typedef struct casc_scan {
     casc_scan_form form;
     const casc_pnode *having; /* FILTERED: the condition its join keeps */
     bool complement;          /* FILTERED: having is the tests' complement */
+    int64_t at_least;         /* PROBE: the events its test needs, at least 2 */
 } casc_scan;
 
 typedef struct casc_join {
@@ -205,7 +213,7 @@ typedef struct casc_plan {
     casc_join *joins; /* attribute tables, each joined once */
     uint32_t njoins;
     casc_scan *scans; /* one per behavior, and the semi-joins plan_exists.c
-                       * and plan_narrow.c add */
+                       * and plan_narrow.c add and the probes of plan_probe.c */
     uint32_t nscans;
     /* 1 + the SEMI_JOIN scan whose test, a conjunct of the rule, is a join
      * instead, on whose key the CORRELATED scans are correlated (so that
@@ -227,10 +235,12 @@ uint64_t casc_aggregate_hash(const casc_aggregate *a);
 uint32_t casc_plan_tables(casc_arena *arena, const casc_plan *plan, const casc_table ***tables);
 
 /* The plan of rules[0] (OVERLAP: of every rule, sharing joins and scans)
- * with the output req asks for. An unknown or unfit name in req is an
- * error without a place. */
+ * with the output req asks for; index_probes: the dialect's
+ * (backend.h). An unknown or unfit name in req is an error without a
+ * place. */
 casc_plan *casc_plan_build(casc_arena *arena, const casc_parent_model *model,
                            const casc_rnode *const *rules, uint32_t nrules,
-                           const casc_output_request *req, casc_diags *d);
+                           const casc_output_request *req, bool index_probes,
+                           casc_diags *d);
 
 #endif

@@ -48,6 +48,14 @@ bool casc_pl_split_exists(planner *p, bool *changed);
  * its own (*changed set); false when memory ran out. */
 bool casc_pl_narrow_first(planner *p, bool *changed);
 
+/* After a conjunct on the profile's row, each conjunct "at least n events
+ * in a window" (n >= 2) of a behavior tested only in conjuncts is asked
+ * first, as a probe of its own (plan_probe.c; *changed set); false when
+ * memory ran out. */
+bool casc_pl_probe_counts(planner *p, bool *changed);
+/* The number v is, when it is one. */
+bool casc_pl_number(const casc_value *v, double *x);
+
 /* Look up the names of req and add what the output needs to the plan:
  * false after an error. */
 bool casc_pl_output(planner *p, const casc_output_request *req);

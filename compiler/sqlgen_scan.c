@@ -386,6 +386,20 @@ static const char *semi_join(gen *g, const casc_pnode *n, const casc_scan *s,
     return casc_sg_keep(g, &sb);
 }
 
+/* "At least n events" of a probe (plan_probe.c): the n-th of the
+ * profile's events exists, which PostgreSQL finds in its (key, time) index
+ * without counting the others. */
+static const char *probe(gen *g, uint32_t si)
+{
+    const casc_scan *s = &g->plan->scans[si];
+    char buf[256];
+    casc_strbuf sb = CASC_STRBUF_IN(buf);
+    casc_sb_puts(&sb, "EXISTS (\n    SELECT 1");
+    read_events(g, &sb, si, casc_sg_ident(g, s->behavior->key_column), true);
+    casc_sb_printf(&sb, "\n    OFFSET %lld\n)", (long long)(s->at_least - 1));
+    return casc_sg_keep(g, &sb);
+}
+
 /* The aggregate a test reads: a column of the grouped join, or, inside a
  * GROUP node, the aggregate itself. */
 static const char *agg_ref(gen *g, uint32_t si, uint32_t i)
@@ -405,6 +419,8 @@ const char *casc_sg_agg_test(gen *g, const casc_pnode *n)
     const casc_aggregate *a = &s->aggs[n->u.agg.agg];
     if (s->form == CASC_SCAN_SEMI_JOIN)
         return semi_join(g, n, s, a);
+    if (s->form == CASC_SCAN_PROBE)
+        return probe(g, n->u.agg.scan);
     const char *ref = agg_ref(g, n->u.agg.scan, n->u.agg.agg);
     if (a->kind == CASC_AGG_FIRST_TIME || a->kind == CASC_AGG_LAST_TIME) {
         const char *t = casc_sg_time_test(g, ref, &s->time, &n->u.agg.range);

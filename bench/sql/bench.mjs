@@ -4,9 +4,12 @@
 //   node bench.mjs --scale S --seed N --runs R --engines "postgres duckdb"
 //                  --data DIR --version V --duckdb FILE --casc PATH [--rules PATTERN]
 //
-// For each rules/NN-name.casc: compile it with casc (--dialect postgres,
-// --now pinned), take rules/NN-name.baseline.sql as written, and on each
-// engine run both wrapped as SELECT COUNT(*), SUM(customer_id) FROM (...):
+// For each rules/NN-name.casc: compile it with casc (--now pinned) for
+// PostgreSQL, which PostgreSQL runs, and for Databricks, which DuckDB (the
+// stand-in for the columnar warehouses) runs after a few textual rewrites;
+// take rules/NN-name.baseline.sql (PostgreSQL SQL; DuckDB runs it with
+// `'v' = ANY(a)` as list_contains(a, 'v')), and on each engine run casc's
+// SQL and the baseline wrapped as SELECT COUNT(*), SUM(customer_id) FROM (...):
 // once under EXPLAIN ANALYZE (the warm-up; it gives the scans of each
 // table), then R times each, alternating, timing each run. Reports the
 // median per query, the speed-up (baseline / casc), whether casc's runs are
@@ -73,10 +76,55 @@ function stripSemicolon(sql) {
   return sql.trim().replace(/;\s*$/, '');
 }
 
-// casc's PostgreSQL SQL as DuckDB runs it: the smallest textual rewrites,
-// each for a construct that DuckDB rejects, reads otherwise or runs as a
-// plan of its own. They are applied to every rule, and each result records
-// which applied. The last is applied to the baselines too.
+// casc's Databricks SQL as DuckDB runs it: DuckDB stands in for the
+// columnar warehouses (Snowflake, Databricks), so it runs what casc writes
+// for one of them, changed by the smallest textual rewrites, each for a
+// function that DuckDB names otherwise or lacks. They are applied to every
+// rule, and each result records which applied. array_contains, date_trunc,
+// contains and LIKE run unchanged, meaning the same; array_contains is
+// false where Databricks' is NULL (no match in an array holding a NULL):
+// the same profiles, as casc puts NOT COALESCE(..., FALSE) around negations.
+const DUCKDB_REWRITES = [
+  {
+    // DuckDB has no timestampadd. casc writes timestampadd(UNIT, n, X) with
+    // n an integer and X any time expression, nested ones included; only the
+    // head is rewritten, so X and the closing parenthesis stay as they are.
+    // Both clamp to the month's last day (March 31 - 1 month: February 28).
+    name: 'timestampadd(UNIT, n, x) -> (INTERVAL (n) UNIT + x)',
+    re: /\btimestampadd\(([A-Z]+), (-?[0-9]+), /g,
+    to: '(INTERVAL ($2) $1 + ',
+  },
+  {
+    // DuckDB's name for it; both are NULL for NULL.
+    name: 'startswith(s, p) -> starts_with(s, p)',
+    re: /\bstartswith\(/g,
+    to: 'starts_with(',
+  },
+  {
+    // DuckDB has no size; len() counts a list's elements and is NULL for
+    // NULL, where size may be -1: casc's COALESCE(size(a), 0) <= 0 means
+    // "NULL or empty" either way.
+    name: 'size(a) -> len(a)',
+    re: /\bsize\(/g,
+    to: 'len(',
+  },
+];
+
+function toDuckdb(sql) {
+  // Databricks reads a backslash in a string literal as an escape, DuckDB
+  // as itself: no rule has one, and a rewrite is due before one does.
+  if (sql.includes('\\')) throw new Error(`a backslash, which DuckDB reads otherwise, in:\n${sql}`);
+  const applied = [];
+  for (const r of DUCKDB_REWRITES) {
+    const next = sql.replace(r.re, r.to);
+    if (next !== sql) applied.push(r.name);
+    sql = next;
+  }
+  if (/\btimestampadd\(/.test(sql)) throw new Error(`a timestampadd that DuckDB lacks is left in:\n${sql}`);
+  return [sql, applied];
+}
+
+// The baselines are PostgreSQL SQL; DuckDB runs them with this rewrite.
 const NAME = '(?:[A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")*")'; // a plain or quoted name
 const COLUMN = `(${NAME}(?:\\.${NAME})*)`; // alias.column, captured
 const STRING = "('(?:[^']|'')*')"; // a string literal, captured
@@ -85,37 +133,10 @@ const ARRAY_HAS = {
   // list_contains is its array_contains, which casc writes for Databricks
   // (ARRAY_CONTAINS for Snowflake), and an audience tool would use too.
   // A NULL element makes = ANY NULL where list_contains is false: the same
-  // profiles, as casc puts NOT COALESCE(..., FALSE) around negations.
-  name: "(v = ANY(a)) -> list_contains(a, v)",
+  // profiles, as the baselines do not negate it.
   re: new RegExp(`${STRING} = ANY\\(${COLUMN}\\)`, 'g'),
   to: 'list_contains($2, $1)',
 };
-const DUCKDB_REWRITES = [
-  {
-    // PostgreSQL's `a ~ 're'` finds the pattern anywhere; DuckDB's `~` is
-    // regexp_full_match. regexp_matches finds it anywhere.
-    name: "(a ~ 're') -> regexp_matches(a, 're')",
-    re: new RegExp(`\\(${COLUMN} ~ ${STRING}\\)`, 'g'),
-    to: '(regexp_matches($1, $2))',
-  },
-  {
-    // DuckDB's cardinality() takes only maps; len() counts a list's elements.
-    name: 'cardinality(a) -> len(a)',
-    re: /\bcardinality\(/g,
-    to: 'len(',
-  },
-  ARRAY_HAS,
-];
-
-function toDuckdb(sql) {
-  const applied = [];
-  for (const r of DUCKDB_REWRITES) {
-    const next = sql.replace(r.re, r.to);
-    if (next !== sql) applied.push(r.name);
-    sql = next;
-  }
-  return [sql, applied];
-}
 
 function wrap(sql) {
   return `SELECT COUNT(*) AS profiles, SUM(q.customer_id) AS key_sum FROM (\n${sql}\n) AS q`;
@@ -130,16 +151,26 @@ function loadRules(o) {
   return names.map((f) => {
     const name = basename(f, '.casc');
     const rule = readFileSync(join(dir, f), 'utf8');
-    const casc = execFileSync(
-      o.casc,
-      ['compile', '--model', MODEL, '--dialect', 'postgres', '--now', NOW, '-f', join(dir, f)],
-      { encoding: 'utf8' },
-    ).trim();
+    const compile = (dialect) =>
+      execFileSync(
+        o.casc,
+        ['compile', '--model', MODEL, '--dialect', dialect, '--now', NOW, '-f', join(dir, f)],
+        { encoding: 'utf8' },
+      ).trim();
+    const casc = compile('postgres');
+    const cascDatabricks = compile('databricks');
     const baseline = stripSemicolon(readFileSync(join(dir, `${name}.baseline.sql`), 'utf8'));
-    const [cascDuck, rewrites] = toDuckdb(casc);
+    const [cascDuck, rewrites] = toDuckdb(cascDatabricks);
     const baselineDuck = baseline.replace(ARRAY_HAS.re, ARRAY_HAS.to);
     return {
-      name, rule: rule.replace(/^--.*\n/gm, '').trim(), casc, cascDuck, rewrites, baseline, baselineDuck,
+      name,
+      rule: rule.replace(/^--.*\n/gm, '').trim(),
+      casc,
+      cascDatabricks,
+      cascDuck,
+      rewrites,
+      baseline,
+      baselineDuck,
     };
   });
 }
@@ -241,6 +272,7 @@ async function runDuckdb(o, rules, workDir) {
   try {
     for (const r of rules) {
       log(`duckdb: ${r.name}`);
+      writeFileSync(join(workDir, `${r.name}.casc.databricks.sql`), `${r.cascDatabricks};\n`);
       writeFileSync(join(workDir, `${r.name}.casc.duckdb.sql`), `${r.cascDuck};\n`);
       writeFileSync(join(workDir, `${r.name}.baseline.duckdb.sql`), `${r.baselineDuck};\n`);
       const qc = wrap(r.cascDuck);
@@ -426,7 +458,7 @@ function table(engine, e) {
   const rw = e.rules.filter((r) => r.rewrites && r.rewrites.length);
   if (engine === 'duckdb') {
     L.push(
-      `- rewrites of casc's PostgreSQL SQL for DuckDB: ${
+      `- rewrites of casc's Databricks SQL for DuckDB: ${
         rw.length ? rw.map((r) => `${r.rule}: ${r.rewrites.join(', ')}`).join('; ') : 'none were needed'
       }`,
     );
@@ -495,7 +527,10 @@ async function main() {
     ),
     casc: casc(o),
     rules: Object.fromEntries(
-      rules.map((r) => [r.name, { rule: r.rule, casc_sql: r.casc, duckdb_rewrites: r.rewrites }]),
+      rules.map((r) => [
+        r.name,
+        { rule: r.rule, casc_sql: r.casc, casc_databricks_sql: r.cascDatabricks, duckdb_rewrites: r.rewrites },
+      ]),
     ),
     engines: {},
   };

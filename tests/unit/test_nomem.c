@@ -72,6 +72,8 @@ static const char *const rules[] = {
     "first purchase in last 30 days and purchase count >= 3 in last 1 year",
     /* a semi-join for each "some event" (plan_exists.c), one shared by two */
     "purchase where amount > 5 in last 30 days and purchase in last 30 days and purchase where amount > 5 in last 30 days",
+    /* PostgreSQL: "at least n events" first, an index probe (plan_probe.c) */
+    "age >= 30 and purchase count > 3 in last 1 year and purchase avg(amount) >= 20 in last 1 year",
     "tier = 'Gold' and purchase where amout > 1", /* an error with a suggestion */
 };
 
