@@ -334,6 +334,15 @@ casc_scan *casc_pl_count_scan(planner *p, const casc_behavior *b, casc_pnode *fi
     return s;
 }
 
+casc_scan *casc_pl_count_scan_of(planner *p, const casc_pnode *t, bool any, uint32_t *index)
+{
+    /* by value: the new scan may move plan->scans */
+    const casc_scan *s = &p->plan->scans[t->u.agg.scan];
+    casc_aggregate a = s->aggs[t->u.agg.agg];
+    return casc_pl_count_scan(p, s->behavior, any ? NULL : a.filter,
+                              a.has_window ? &a.window : NULL, index);
+}
+
 /* Rebuild the scan's hash table of aggregates at nslots slots. */
 static bool rehash(planner *p, casc_scan *s, uint32_t nslots)
 {

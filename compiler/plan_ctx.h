@@ -31,6 +31,9 @@ casc_scan *casc_pl_new_scan(planner *p, const casc_behavior *b, uint32_t *index)
  * with filter (NULL: any) in w (NULL: at any time). */
 casc_scan *casc_pl_count_scan(planner *p, const casc_behavior *b, casc_pnode *filter,
                               const casc_range *w, uint32_t *index);
+/* The same for the events AGG test t's aggregate takes: its window and,
+ * unless `any`, its filter. */
+casc_scan *casc_pl_count_scan_of(planner *p, const casc_pnode *t, bool any, uint32_t *index);
 /* The test "some event" (count > 0) of aggregate agg of a scan; none: its
  * complement, "no event". */
 casc_pnode *casc_pl_exists(planner *p, uint32_t scan, uint32_t agg, bool none);

@@ -57,13 +57,8 @@ bool casc_pl_split_exists(planner *p, bool *changed)
             *changed = true;
             if (*to) /* the same test again: its semi-join is there */
                 continue;
-            /* by value: a new scan may move pl->scans */
-            const casc_scan *s = &pl->scans[t->u.agg.scan];
-            const casc_behavior *b = s->behavior;
-            casc_aggregate a = s->aggs[t->u.agg.agg];
             uint32_t at;
-            if (!casc_pl_count_scan(p, b, a.filter, a.has_window ? &a.window : NULL, &at) ||
-                !(t = casc_pl_exists(p, at, 0, false)))
+            if (!casc_pl_count_scan_of(p, t, false, &at) || !(t = casc_pl_exists(p, at, 0, false)))
                 return false;
             *to = at + 1;
         }

@@ -123,7 +123,8 @@ static bool split(planner *p, uint32_t si, casc_pnode **slot, const casc_range *
     casc_range beyond = {0};
     *(first ? &beyond.hi : &beyond.lo) = edge;
     casc_pnode *none;
-    if (!casc_pl_count_scan(p, b, a.filter, &beyond, &at) || !(none = casc_pl_exists(p, at, 0, true)))
+    if (!casc_pl_count_scan(p, b, a.filter, &beyond, &at) ||
+        !(none = casc_pl_exists(p, at, 0, true)))
         return false;
     extra[(*nextra)++] = none;
     return true;

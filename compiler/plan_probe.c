@@ -56,12 +56,8 @@ bool casc_pl_probe_counts(planner *p, bool *changed)
         int64_t need = events_needed(pl, t);
         if (!need || tests[t->u.agg.scan] != pl->scans[t->u.agg.scan].refs)
             continue;
-        /* by value: a new scan may move pl->scans */
-        const casc_scan *s = &pl->scans[t->u.agg.scan];
-        const casc_behavior *b = s->behavior;
-        casc_aggregate a = s->aggs[t->u.agg.agg];
         uint32_t at;
-        casc_scan *probe = casc_pl_count_scan(p, b, NULL, a.has_window ? &a.window : NULL, &at);
+        casc_scan *probe = casc_pl_count_scan_of(p, t, true, &at);
         if (!probe)
             return false;
         probe->form = CASC_SCAN_PROBE;
